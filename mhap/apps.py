@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MhapConfig(AppConfig):
+    name = "mhap"
+    verbose_name = "MHAP Hub"

@@ -1,0 +1,228 @@
+"""The demo coalition: MHAP as its own description tells it (shared/seeds).
+
+Built with the test factories, so the demo and the tests agree on what a
+valid coalition looks like. Every name here is fictional except NAMI
+Wisconsin, the facilitating agency named in the coalition's own text.
+"""
+
+from django.db import transaction
+
+from tests.factories import (
+    AdminFactory,
+    ChairFactory,
+    CoreGroupFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    SectorFactory,
+    UserFactory,
+    WorkgroupFactory,
+)
+from workgroups.enums import Cadence, WorkgroupStatus
+
+SECTORS = [
+    "Peers",
+    "Family members",
+    "Providers",
+    "Counties",
+    "Substance use",
+    "Health",
+    "Education",
+    "Criminal justice",
+    "Advocacy",
+    "Research and data",
+]
+
+ORGANISATIONS = [
+    ("NAMI Wisconsin", "Advocacy", "https://www.namiwisconsin.org"),
+    ("Wisconsin Peer Recovery Network", "Peers", ""),
+    ("Fox Valley Family Voices", "Family members", ""),
+    ("Lakeshore Community Counseling", "Providers", ""),
+    ("Driftless Behavioral Health Clinic", "Providers", ""),
+    ("Dane County Human Services", "Counties", ""),
+    ("La Crosse County Crisis Services", "Counties", ""),
+    ("Recovery Alliance of Milwaukee", "Substance use", ""),
+    ("Northwoods Rural Health Cooperative", "Health", ""),
+    ("Badger State School Mental Health Collaborative", "Education", ""),
+    ("Justice Reinvestment Network of Wisconsin", "Criminal justice", ""),
+    ("Center for Mental Health Data at Lakeview University", "Research and data", ""),
+]
+
+WORKGROUPS = [
+    {
+        "name": "Medicaid & Workforce",
+        "summary": "Medicaid coverage and reimbursement, and a workforce that can meet demand: "
+        "loan repayment, peer specialists, supervision hours, pay parity.",
+        "cadence": Cadence.MONTHLY,
+        "status": WorkgroupStatus.ACTIVE,
+    },
+    {
+        "name": "Access & Equity",
+        "summary": "Timely, culturally informed care for everyone, wherever they live: "
+        "disparities in access, parity enforcement, rural and telehealth care.",
+        "cadence": Cadence.MONTHLY,
+        "status": WorkgroupStatus.ACTIVE,
+    },
+    {
+        "name": "Criminal Justice",
+        "summary": "Fewer people in crisis meeting the justice system: 988 and mobile crisis, "
+        "crisis stabilisation, diversion and re-entry.",
+        "cadence": Cadence.MONTHLY,
+        "status": WorkgroupStatus.ACTIVE,
+    },
+    {
+        "name": "Data",
+        "summary": "Meaningful public accountability: the measures that show whether the system "
+        "is improving, and the data to track them.",
+        "cadence": Cadence.MONTHLY,
+        "status": WorkgroupStatus.ACTIVE,
+    },
+    {
+        "name": "Governance",
+        "summary": "Clarifies and develops guidance on how the partnership operates. "
+        "Convenes as needed.",
+        "cadence": Cadence.AS_NEEDED,
+        "status": WorkgroupStatus.DORMANT,
+    },
+]
+
+CORE_GROUP_SUMMARY = (
+    "The steering committee. Meets every other week to share workgroup updates and plan "
+    "learning sessions and summits."
+)
+
+# (email, full name, organisation). The first five are the documented logins.
+PEOPLE = [
+    ("admin@mhap.test", "Dana Whitfield", "NAMI Wisconsin"),
+    ("core@mhap.test", "Marcus Oyelaran", "Wisconsin Peer Recovery Network"),
+    ("chair@mhap.test", "Rosa Delgado", "Lakeshore Community Counseling"),
+    ("member@mhap.test", "Tom Lindqvist", "Dane County Human Services"),
+    ("partner@mhap.test", "Priya Nair", "Northwoods Rural Health Cooperative"),
+    ("aisha.bello@example.org", "Aisha Bello", "Fox Valley Family Voices"),
+    ("ben.kowalski@example.org", "Ben Kowalski", "La Crosse County Crisis Services"),
+    ("carmen.ruiz@example.org", "Carmen Ruiz", "Recovery Alliance of Milwaukee"),
+    (
+        "david.thao@example.org",
+        "David Thao",
+        "Center for Mental Health Data at Lakeview University",
+    ),
+    (
+        "elena.schultz@example.org",
+        "Elena Schultz",
+        "Badger State School Mental Health Collaborative",
+    ),
+    (
+        "frank.whitehorse@example.org",
+        "Frank Whitehorse",
+        "Justice Reinvestment Network of Wisconsin",
+    ),
+    ("grace.lindgren@example.org", "Grace Lindgren", "Driftless Behavioral Health Clinic"),
+    ("hector.morales@example.org", "Hector Morales", "Wisconsin Peer Recovery Network"),
+    ("ingrid.paulsen@example.org", "Ingrid Paulsen", "Dane County Human Services"),
+    ("jamal.carter@example.org", "Jamal Carter", "Justice Reinvestment Network of Wisconsin"),
+    ("kim.vang@example.org", "Kim Vang", "Center for Mental Health Data at Lakeview University"),
+    ("laura.becker@example.org", "Laura Becker", "Lakeshore Community Counseling"),
+    ("maya.jensen@example.org", "Maya Jensen", "Fox Valley Family Voices"),
+    ("nate.olson@example.org", "Nate Olson", "Northwoods Rural Health Cooperative"),
+    ("olivia.grant@example.org", "Olivia Grant", "NAMI Wisconsin"),
+    ("paul.nguyen@example.org", "Paul Nguyen", "Recovery Alliance of Milwaukee"),
+    ("quinn.baker@example.org", "Quinn Baker", "Badger State School Mental Health Collaborative"),
+    ("rita.hoffmann@example.org", "Rita Hoffmann", "La Crosse County Crisis Services"),
+    ("sam.redcloud@example.org", "Sam Redcloud", "Driftless Behavioral Health Clinic"),
+    ("tara.mueller@example.org", "Tara Mueller", "Dane County Human Services"),
+    (
+        "usha.patel@example.org",
+        "Usha Patel",
+        "Center for Mental Health Data at Lakeview University",
+    ),
+    ("victor.santos@example.org", "Victor Santos", "Justice Reinvestment Network of Wisconsin"),
+    ("wendy.krause@example.org", "Wendy Krause", "Wisconsin Peer Recovery Network"),
+    ("xavier.lee@example.org", "Xavier Lee", "Lakeshore Community Counseling"),
+    ("yolanda.brooks@example.org", "Yolanda Brooks", "Fox Valley Family Voices"),
+]
+
+# workgroup name -> (chairs, members), by email
+ROSTERS = {
+    "Core Group": (
+        ["olivia.grant@example.org"],
+        [
+            "core@mhap.test",
+            "aisha.bello@example.org",
+            "ben.kowalski@example.org",
+            "carmen.ruiz@example.org",
+            "elena.schultz@example.org",
+            "frank.whitehorse@example.org",
+        ],
+    ),
+    "Medicaid & Workforce": (
+        ["chair@mhap.test", "grace.lindgren@example.org"],
+        [
+            "member@mhap.test",
+            "hector.morales@example.org",
+            "laura.becker@example.org",
+            "nate.olson@example.org",
+            "wendy.krause@example.org",
+        ],
+    ),
+    "Access & Equity": (
+        ["maya.jensen@example.org"],
+        [
+            "aisha.bello@example.org",
+            "quinn.baker@example.org",
+            "sam.redcloud@example.org",
+            "yolanda.brooks@example.org",
+        ],
+    ),
+    "Criminal Justice": (
+        ["jamal.carter@example.org", "rita.hoffmann@example.org"],
+        ["frank.whitehorse@example.org", "victor.santos@example.org", "paul.nguyen@example.org"],
+    ),
+    "Data": (
+        ["kim.vang@example.org"],
+        ["david.thao@example.org", "usha.patel@example.org", "tara.mueller@example.org"],
+    ),
+    "Governance": (["ingrid.paulsen@example.org"], ["xavier.lee@example.org"]),
+}
+
+
+@transaction.atomic
+def seed_demo_coalition() -> dict[str, int]:
+    sectors = {
+        name: SectorFactory(name=name, slug=_slug(name), position=index)
+        for index, name in enumerate(SECTORS)
+    }
+    organisations = {
+        name: OrganisationFactory(name=name, sector=sectors[sector], website=website)
+        for name, sector, website in ORGANISATIONS
+    }
+    people = {}
+    for email, full_name, organisation in PEOPLE:
+        factory = AdminFactory if email == "admin@mhap.test" else UserFactory
+        people[email] = factory(
+            email=email, full_name=full_name, organisation=organisations[organisation]
+        )
+    workgroups = {
+        "Core Group": CoreGroupFactory(
+            slug="core-group",
+            summary=CORE_GROUP_SUMMARY,
+            meeting_link="https://zoom.example.org/j/mhap-core-group",
+        )
+    }
+    for spec in WORKGROUPS:
+        workgroups[spec["name"]] = WorkgroupFactory(slug=_slug(spec["name"]), **spec)
+    for workgroup_name, (chairs, members) in ROSTERS.items():
+        for email in chairs:
+            ChairFactory(workgroup=workgroups[workgroup_name], person=people[email])
+        for email in members:
+            MembershipFactory(workgroup=workgroups[workgroup_name], person=people[email])
+    return {
+        "sectors": len(sectors),
+        "organisations": len(organisations),
+        "people": len(people),
+        "workgroups": len(workgroups),
+    }
+
+
+def _slug(name: str) -> str:
+    from django.utils.text import slugify
+
+    return slugify(name.replace("&", "and"))

@@ -1,0 +1,69 @@
+"""Email leaves through Celery.
+
+Apps call Django's mail API as usual. This backend turns each message into
+JSON and queues it once the surrounding transaction commits, so a rolled-back
+request sends nothing; a worker hands it to the "delivery" mailer
+(settings.MAILERS).
+"""
+
+import base64
+from email.mime.base import MIMEBase
+
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+
+DELIVERY_MAILER = "delivery"
+
+
+def serialize_message(message: EmailMessage) -> dict:
+    attachments = []
+    for attachment in message.attachments:
+        if isinstance(attachment, MIMEBase):
+            raise ValueError(
+                "MIME attachments cannot be queued; attach (filename, content, mimetype)."
+            )
+        filename, content, mimetype = attachment
+        if isinstance(content, str):
+            content = content.encode()
+        attachments.append([filename, base64.b64encode(content).decode("ascii"), mimetype])
+    return {
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": dict(message.extra_headers),
+        "alternatives": [list(alt) for alt in getattr(message, "alternatives", [])],
+        "attachments": attachments,
+    }
+
+
+def deserialize_message(data: dict) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        cc=data["cc"],
+        bcc=data["bcc"],
+        reply_to=data["reply_to"],
+        headers=data["headers"],
+    )
+    for content, mimetype in data["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    for filename, content, mimetype in data["attachments"]:
+        message.attach(filename, base64.b64decode(content), mimetype)
+    return message
+
+
+class CeleryEmailBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        from mhap.tasks import deliver_email
+
+        payloads = [serialize_message(message) for message in email_messages]
+        for payload in payloads:
+            transaction.on_commit(lambda payload=payload: deliver_email.delay(payload))
+        return len(payloads)

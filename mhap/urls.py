@@ -1,0 +1,24 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from mhap import views
+
+# The Django admin signs in through allauth, so it gets the same rate limits
+# and enumeration protection as everyone else.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = f"{settings.COALITION_SHORT_NAME} Hub administration"
+admin.site.site_title = f"{settings.COALITION_SHORT_NAME} Hub"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("workgroups/", include("workgroups.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,71 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from tests.factories import (
+    AdminFactory,
+    ChairFactory,
+    CoreGroupFactory,
+    MembershipFactory,
+    UserFactory,
+    WorkgroupFactory,
+)
+
+pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    # Rendering {% static %} must not need a collectstatic manifest in tests.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+class Coalition:
+    """One small coalition with a person in every role of the permission matrix.
+
+    `workgroup` is the workgroup the matrix's "own workgroup" cells refer to;
+    `other_workgroup` is chaired by `other_chair`.
+    """
+
+    ROLES = ("public", "partner", "wg_member", "wg_chair", "other_chair", "core", "admin")
+
+    def __init__(self):
+        self.core_group = CoreGroupFactory(slug="core-group")
+        self.workgroup = WorkgroupFactory(name="Medicaid & Workforce", slug="medicaid-workforce")
+        self.other_workgroup = WorkgroupFactory(name="Criminal Justice", slug="criminal-justice")
+        self.partner = UserFactory(email="partner@example.org", full_name="Pat Partner")
+        self.wg_member = MembershipFactory(
+            workgroup=self.workgroup, person__full_name="Wren Member"
+        ).person
+        self.wg_chair = ChairFactory(workgroup=self.workgroup, person__full_name="Cam Chair").person
+        self.other_chair = ChairFactory(
+            workgroup=self.other_workgroup, person__full_name="Oli Otherchair"
+        ).person
+        self.core = MembershipFactory(
+            workgroup=self.core_group, person__full_name="Cory Core"
+        ).person
+        self.admin = AdminFactory(full_name="Ada Admin")
+
+    def user(self, role: str):
+        return AnonymousUser() if role == "public" else getattr(self, role)
+
+
+@pytest.fixture
+def coalition(db):
+    return Coalition()
+
+
+@pytest.fixture
+def client_as(client):
+    """client_as(user) -> the test client signed in as that person (or anonymous)."""
+
+    def sign_in(user):
+        client.logout()
+        if user is not None and user.is_authenticated:
+            client.force_login(user)
+        return client
+
+    return sign_in

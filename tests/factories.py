@@ -1,0 +1,107 @@
+"""factory_boy factories: the tests, the demo seed and the benchmarks share them."""
+
+import datetime
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+from django.utils.text import slugify
+
+from members.models import Organisation, Sector, User
+from workgroups.enums import Cadence, Role, WorkgroupStatus
+from workgroups.models import Membership, Workgroup
+
+DEMO_PASSWORD = "mhap-demo"
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Sector
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Sector {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    position = factory.Sequence(lambda n: n)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    sector = factory.SubFactory(SectorFactory)
+    website = ""
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+        skip_postgeneration_save = True
+
+    full_name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    organisation = factory.SubFactory(OrganisationFactory)
+    is_active = True
+    is_staff = False
+    # Hashing is slow on purpose; one hash serves every factory-made person.
+    password = factory.LazyFunction(lambda: _demo_password_hash())
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        # allauth signs in only people whose address is verified; a factory-made
+        # person stands for someone who has accepted their invitation.
+        if create and extracted is not False:
+            EmailAddress.objects.get_or_create(
+                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+            )
+
+
+_password_hash_cache: dict[str, str] = {}
+
+
+def _demo_password_hash() -> str:
+    if DEMO_PASSWORD not in _password_hash_cache:
+        _password_hash_cache[DEMO_PASSWORD] = make_password(DEMO_PASSWORD)
+    return _password_hash_cache[DEMO_PASSWORD]
+
+
+class AdminFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
+
+
+class WorkgroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Workgroup
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Workgroup {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    summary = ""
+    status = WorkgroupStatus.ACTIVE
+    cadence = Cadence.MONTHLY
+    meeting_link = factory.LazyAttribute(lambda o: f"https://zoom.example.org/j/{o.slug}")
+
+
+class CoreGroupFactory(WorkgroupFactory):
+    name = "Core Group"
+    is_core_group = True
+    cadence = Cadence.BIWEEKLY
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+        django_get_or_create = ("workgroup", "person", "ended_on")
+
+    workgroup = factory.SubFactory(WorkgroupFactory)
+    person = factory.SubFactory(UserFactory)
+    role = Role.MEMBER
+    started_on = datetime.date(2023, 10, 1)
+    ended_on = None
+
+
+class ChairFactory(MembershipFactory):
+    role = Role.CHAIR

@@ -1,0 +1,94 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from workgroups.enums import Cadence, Role, WorkgroupStatus
+
+
+class Workgroup(models.Model):
+    """A group of the coalition that meets and does the policy work.
+
+    Exactly one workgroup may be the Core Group, the coalition's steering
+    committee: its members triage issues across all workgroups.
+    """
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    is_core_group = models.BooleanField(
+        "Core Group",
+        default=False,
+        help_text="The steering committee. Only one workgroup can be the Core Group.",
+    )
+    summary = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=WorkgroupStatus.choices, default=WorkgroupStatus.ACTIVE
+    )
+    cadence = models.CharField(max_length=20, choices=Cadence.choices, default=Cadence.MONTHLY)
+    meeting_link = models.URLField(
+        blank=True, help_text="Video-call link. Shown to signed-in members only."
+    )
+
+    class Meta:
+        ordering = ["-is_core_group", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_core_group"],
+                condition=Q(is_core_group=True),
+                name="one_core_group",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("workgroups:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == WorkgroupStatus.ACTIVE
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(ended_on__isnull=True)
+
+
+class Membership(models.Model):
+    """A person's place in a workgroup, as member or chair, over a span of dates.
+
+    Ending a membership sets `ended_on`; the row stays as history.
+    """
+
+    workgroup = models.ForeignKey(Workgroup, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["workgroup", "-role", "person__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workgroup", "person"],
+                condition=Q(ended_on__isnull=True),
+                name="one_current_membership_per_workgroup",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="membership_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_role_display()} of {self.workgroup}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None

@@ -1,0 +1,36 @@
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from workgroups.enums import Role
+from workgroups.models import Membership, Workgroup
+
+
+def workgroup_list() -> QuerySet[Workgroup]:
+    """Every workgroup with its current chairs and member count, in two queries."""
+    chairs = (
+        Membership.objects.current()
+        .filter(role=Role.CHAIR)
+        .select_related("person")
+        .order_by("person__full_name")
+    )
+    return Workgroup.objects.annotate(
+        member_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))
+    ).prefetch_related(Prefetch("memberships", queryset=chairs, to_attr="current_chairs"))
+
+
+def current_roster(*, workgroup: Workgroup) -> QuerySet[Membership]:
+    return (
+        Membership.objects.current()
+        .filter(workgroup=workgroup)
+        .select_related("person__organisation__sector")
+        .order_by("-role", "person__full_name")
+    )
+
+
+def core_group() -> Workgroup | None:
+    return Workgroup.objects.filter(is_core_group=True).first()
+
+
+def workgroups_of(*, person) -> QuerySet[Workgroup]:
+    return Workgroup.objects.filter(
+        memberships__person=person, memberships__ended_on__isnull=True
+    ).distinct()
