@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
@@ -21,6 +23,12 @@ def _test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A fresh cache namespace per test: allauth's rate limits live in the cache
+    # (Redis on CI), and one test's failed logins must not throttle the next.
+    settings.CACHES = {
+        alias: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+        for alias, config in settings.CACHES.items()
+    }
 
 
 class Coalition:

@@ -91,10 +91,6 @@ def can_manage_workgroup(user, workgroup: Workgroup) -> bool:
     return is_workgroup_chair(user, workgroup) or is_core_or_admin(user)
 
 
-def can_manage_members(user) -> bool:
-    return is_admin(user)
-
-
 def access_workgroup(user, *, slug: str) -> Workgroup:
     """Fetch a workgroup anyone may read; 404 when there is none."""
     return get_object_or_404(Workgroup, slug=slug)

@@ -12,9 +12,13 @@ def workgroup_list() -> QuerySet[Workgroup]:
         .select_related("person")
         .order_by("person__full_name")
     )
-    return Workgroup.objects.annotate(
-        member_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))
-    ).prefetch_related(Prefetch("memberships", queryset=chairs, to_attr="current_chairs"))
+    return (
+        Workgroup.objects.annotate(
+            member_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))
+        )
+        .prefetch_related(Prefetch("memberships", queryset=chairs, to_attr="current_chairs"))
+        .order_by("-is_core_group", "name")
+    )
 
 
 def current_roster(*, workgroup: Workgroup) -> QuerySet[Membership]:

@@ -1,0 +1,86 @@
+"""axe-core on every page the permission matrix knows: zero WCAG 2.2 A/AA violations.
+
+Each URL is checked as the role that sees the most (the last role in the
+matrix that gets 200) and, when the public sees it too, as the public: pages
+show members more than the public. New matrix rows are covered with no extra
+work. A few pages outside the matrix (sign in, not found) are listed below.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.matrix import MATRIX, ROLES
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+EXTRA_PAGES = {
+    "sign in": "/accounts/login/",
+    "password reset": "/accounts/password/reset/",
+    "not found": "/no-such-page/",
+}
+
+
+def visits():
+    for url_name, row in sorted(MATRIX.items()):
+        if not row.html:
+            continue
+        statuses = row.statuses()
+        allowed = [role for role in ROLES if statuses[role] == "200"]
+        if not allowed:
+            continue
+        roles = {allowed[-1]}
+        if statuses["public"] == "200":
+            roles.add("public")
+        for role in sorted(roles):
+            yield pytest.param(url_name, role, id=f"{url_name}-as-{role}")
+
+
+def format_violations(results) -> str:
+    lines = []
+    for violation in results.response["violations"]:
+        targets = [", ".join(node["target"]) for node in violation["nodes"]][:5]
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_A_AA}})
+    assert results.violations_count == 0, format_violations(results)
+
+
+def record_console_errors(page) -> list[str]:
+    """Console errors include every Content-Security-Policy refusal."""
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    return errors
+
+
+@pytest.mark.parametrize(("url_name", "role"), list(visits()))
+def test_page_has_no_wcag_violations(url_name, role, coalition, page_as):
+    page = page_as(coalition.user(role))
+    console_errors = record_console_errors(page)
+
+    response = page.goto(MATRIX[url_name].url(coalition))
+
+    assert response.status == 200
+    assert_accessible(page)
+    assert console_errors == []
+
+
+def test_axe_reports_a_page_with_violations(page_as):
+    page = page_as(None)
+    page.set_content('<html><body><img src="chart.png"><input type="text"></body></html>')
+
+    with pytest.raises(AssertionError, match="image-alt"):
+        assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", EXTRA_PAGES.values(), ids=EXTRA_PAGES.keys())
+def test_account_and_error_pages_have_no_wcag_violations(path, coalition, page_as):
+    page = page_as(None)
+
+    page.goto(path)
+
+    assert_accessible(page)
