@@ -38,7 +38,7 @@ seed: migrate
 
 # Web, Celery worker and Celery beat in one terminal; Ctrl-C stops all three.
 run: seed
-	DEBUG=1 HOST=$(HOST) PORT=$(PORT) $(BIN)/python bin/devserver.py
+	DEBUG=1 ADMIN_MFA_REQUIRED=0 HOST=$(HOST) PORT=$(PORT) $(BIN)/python bin/devserver.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -1,3 +1,4 @@
+import hashlib
 import zoneinfo
 
 from django.conf import settings
@@ -5,6 +6,9 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+
+from members.enums import ImportStatus, InvitationStatus, JoinRequestStatus
+from workgroups.enums import Role
 
 
 def time_zone_choices():
@@ -101,6 +105,20 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     date_joined = models.DateTimeField(default=timezone.now)
 
+    phone = models.CharField(max_length=40, blank=True)
+    bio = models.TextField(
+        "about me", blank=True, max_length=2000, help_text="A few sentences for other members."
+    )
+    # What other members see in the directory. Admins always see everything.
+    show_organisation = models.BooleanField(
+        "Show my organisation",
+        default=True,
+        help_text="Untick to keep your affiliation private (for example as a peer).",
+    )
+    show_email = models.BooleanField("Show my email address", default=False)
+    show_phone = models.BooleanField("Show my phone number", default=False)
+    show_bio = models.BooleanField("Show my 'about me'", default=True)
+
     objects = UserManager()
 
     USERNAME_FIELD = "email"
@@ -125,3 +143,126 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+def hash_token(token: str) -> str:
+    """Only a hash of an invitation token is stored: a database leak opens no link."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=InvitationStatus.PENDING)
+
+
+class Invitation(models.Model):
+    """An emailed, single-use, expiring link to create an account.
+
+    The workgroups and role say where the person lands once they accept.
+    """
+
+    email = models.EmailField()
+    full_name = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitations"
+    )
+    workgroups = models.ManyToManyField("workgroups.Workgroup", blank=True, related_name="+")
+    workgroup_role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    token_hash = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        max_length=20, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    send_count = models.PositiveSmallIntegerField(default=0)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accepted_invitations",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(status="pending"),
+                name="one_pending_invitation_per_email",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Invitation for {self.email}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_usable(self) -> bool:
+        return self.status == InvitationStatus.PENDING and not self.is_expired
+
+
+class JoinRequest(models.Model):
+    """Someone from outside asks to join; an admin approves (inviting them) or declines."""
+
+    full_name = models.CharField(max_length=200)
+    email = models.EmailField()
+    organisation_name = models.CharField("organisation", max_length=200, blank=True)
+    reason = models.TextField("why you would like to join", max_length=3000)
+    status = models.CharField(
+        max_length=20, choices=JoinRequestStatus.choices, default=JoinRequestStatus.PENDING
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    invitation = models.ForeignKey(
+        Invitation, on_delete=models.SET_NULL, null=True, blank=True, related_name="join_requests"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.full_name} <{self.email}>"
+
+
+class InvitationImport(models.Model):
+    """A CSV of people to invite, checked at upload and invited by a worker."""
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=20, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    rows = models.JSONField(default=list, help_text="The valid rows, to be invited.")
+    errors = models.JSONField(default=list, help_text="[line, email, reason] of refused rows.")
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    invited = models.PositiveIntegerField(default=0)
+    skipped = models.JSONField(default=list, help_text="Rows that could not be invited later on.")
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.processed / self.total)

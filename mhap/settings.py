@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "members",
     "workgroups",
     "mhap",
@@ -236,8 +237,22 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
+    # The public "request to join" form.
+    "join_request": "5/h/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{COALITION_SHORT_NAME}] "
+# Sign in with a code sent by email, as an alternative to a password.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# One address per person; a new one is verified before it replaces the old.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = envint("REAUTHENTICATION_TIMEOUT", 300)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = f"{COALITION_SHORT_NAME} Hub"
+# Admins change who may do what: their accounts need a second factor before
+# they reach the members pages. `make run` turns this off for the demo.
+ADMIN_MFA_REQUIRED = envbool("ADMIN_MFA_REQUIRED", True)
+
+INVITATION_EXPIRY_DAYS = envint("INVITATION_EXPIRY_DAYS", 14)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

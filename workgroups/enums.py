@@ -16,3 +16,17 @@ class Cadence(models.TextChoices):
 class Role(models.TextChoices):
     MEMBER = "member", "Member"
     CHAIR = "chair", "Chair"
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for a chair"
+    APPROVED = "approved", "Approved"
+    DECLINED = "declined", "Declined"
+
+
+class RoleChangeKind(models.TextChoices):
+    JOINED = "joined", "Joined a workgroup"
+    LEFT = "left", "Left a workgroup"
+    ROLE = "role", "Changed role in a workgroup"
+    ADMIN = "admin", "Coalition admin"
+    ACTIVE = "active", "Account active"

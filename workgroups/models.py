@@ -2,8 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
-from workgroups.enums import Cadence, Role, WorkgroupStatus
+from workgroups.enums import Cadence, RequestStatus, Role, RoleChangeKind, WorkgroupStatus
 
 
 class Workgroup(models.Model):
@@ -92,3 +93,64 @@ class Membership(models.Model):
     @property
     def is_current(self) -> bool:
         return self.ended_on is None
+
+
+class MembershipRequest(models.Model):
+    """A member asks to join a workgroup; its chairs (or the Core Group) decide."""
+
+    workgroup = models.ForeignKey(
+        Workgroup, on_delete=models.CASCADE, related_name="membership_requests"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership_requests"
+    )
+    message = models.TextField(blank=True, max_length=2000)
+    status = models.CharField(
+        max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workgroup", "person"],
+                condition=Q(status="pending"),
+                name="one_pending_request_per_workgroup",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} asks to join {self.workgroup}"
+
+
+class RoleChange(models.Model):
+    """The record of every change to who may do what: who, when, old -> new.
+
+    Written by the services that make the change, in the same transaction.
+    """
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_changes"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    kind = models.CharField(max_length=20, choices=RoleChangeKind.choices)
+    workgroup = models.ForeignKey(
+        Workgroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    old_value = models.CharField(max_length=100, blank=True)
+    new_value = models.CharField(max_length=100, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.person}: {self.old_value or '—'} → {self.new_value or '—'}"
