@@ -7,7 +7,11 @@ from tests.factories import (
     AdminFactory,
     ChairFactory,
     CoreGroupFactory,
+    InvitationFactory,
+    InvitationImportFactory,
+    JoinRequestFactory,
     MembershipFactory,
+    MembershipRequestFactory,
     UserFactory,
     WorkgroupFactory,
 )
@@ -23,6 +27,9 @@ def _test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The matrix is about roles; tests/members/test_admin_pages.py turns the
+    # admins' second-factor requirement on and checks it.
+    settings.ADMIN_MFA_REQUIRED = False
     # A fresh cache namespace per test: allauth's rate limits live in the cache
     # (Redis on CI), and one test's failed logins must not throttle the next.
     settings.CACHES = {
@@ -59,6 +66,26 @@ class Coalition:
 
     def user(self, role: str):
         return AnonymousUser() if role == "public" else getattr(self, role)
+
+    # Objects some URLs need; each call makes a fresh one.
+
+    def invitation_token(self) -> str:
+        return InvitationFactory(invited_by=self.admin).token
+
+    def invitation(self):
+        return InvitationFactory(invited_by=self.admin)
+
+    def invitation_import(self):
+        return InvitationImportFactory(uploaded_by=self.admin)
+
+    def join_request(self):
+        return JoinRequestFactory()
+
+    def membership_request(self):
+        return MembershipRequestFactory(workgroup=self.workgroup, person=self.partner)
+
+    def membership(self):
+        return self.wg_member.memberships.get()
 
 
 @pytest.fixture

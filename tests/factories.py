@@ -1,15 +1,26 @@
 """factory_boy factories: the tests, the demo seed and the benchmarks share them."""
 
 import datetime
+import secrets
 
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 from django.utils.text import slugify
 
-from members.models import Organisation, Sector, User
+from members.enums import ImportStatus
+from members.models import (
+    Invitation,
+    InvitationImport,
+    JoinRequest,
+    Organisation,
+    Sector,
+    User,
+    hash_token,
+)
 from workgroups.enums import Cadence, Role, WorkgroupStatus
-from workgroups.models import Membership, Workgroup
+from workgroups.models import Membership, MembershipRequest, Workgroup
 
 DEMO_PASSWORD = "mhap-demo"
 
@@ -105,3 +116,54 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 class ChairFactory(MembershipFactory):
     role = Role.CHAIR
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An invitation whose raw token is kept on the object as `.token` (tests only:
+    the app stores only the hash)."""
+
+    class Meta:
+        model = Invitation
+
+    token = factory.LazyFunction(lambda: secrets.token_urlsafe(32))
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    full_name = factory.Faker("name")
+    token_hash = factory.LazyAttribute(lambda o: hash_token(o.token))
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    sent_at = factory.LazyFunction(timezone.now)
+    send_count = 1
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        token = kwargs.pop("token", None)
+        invitation = super()._create(model_class, *args, **kwargs)
+        invitation.token = token
+        return invitation
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JoinRequest
+
+    full_name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"applicant{n}@example.org")
+    organisation_name = "Fox Valley Family Voices"
+    reason = "I lead a family support group and want to help with the access work."
+
+
+class InvitationImportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InvitationImport
+
+    filename = "people.csv"
+    status = ImportStatus.DONE
+    errors = factory.LazyFunction(lambda: [[3, "bad", "'bad' is not a valid email address."]])
+
+
+class MembershipRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MembershipRequest
+
+    workgroup = factory.SubFactory(WorkgroupFactory)
+    person = factory.SubFactory(UserFactory)
+    message = "I would like to help with the workforce paper."

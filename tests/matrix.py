@@ -6,7 +6,8 @@ Coalition.ROLES:
 
     public  partner  wg_member  wg_chair  other_chair  core  admin
 
-"login" means a redirect to the sign-in page. tests/test_permission_matrix.py
+"login" means a redirect to the sign-in page; "302" another redirect (an
+action done, or the password asked again before a role change). tests/test_permission_matrix.py
 fails when a URL pattern of the project has no row here, so a new page cannot
 ship without deciding who may see it. The accessibility test visits every
 row that answers 200 with HTML.
@@ -25,6 +26,8 @@ class Row:
     url: Callable  # (coalition) -> str
     expect: str  # seven statuses, one per role, separated by spaces
     html: bool = True  # False for plain-text or file responses (no accessibility check)
+    method: str = "get"  # "post" for actions; their pages are checked where they render
+    data: Callable | None = None  # (coalition) -> POST data
 
     def statuses(self) -> dict[str, str]:
         cells = self.expect.split()
@@ -39,6 +42,7 @@ OWN_WORKGROUP = "login 403 200 200 403 200 200"
 MANAGERS_OF_WORKGROUP = "login 403 403 200 403 200 200"
 CORE_AND_ADMIN = "login 403 403 403 403 200 200"
 ADMIN_ONLY = "login 403 403 403 403 403 200"
+ADMIN_ACTION = "login 403 403 403 403 403 302"
 
 
 MATRIX: dict[str, Row] = {
@@ -47,6 +51,117 @@ MATRIX: dict[str, Row] = {
     "workgroups:list": Row(lambda c: reverse("workgroups:list"), EVERYONE),
     "workgroups:detail": Row(
         lambda c: reverse("workgroups:detail", kwargs={"slug": c.workgroup.slug}), EVERYONE
+    ),
+    "workgroups:request_membership": Row(
+        lambda c: reverse("workgroups:request_membership", kwargs={"slug": c.workgroup.slug}),
+        "login 200 302 302 200 200 200",  # a member of it is sent back to the workgroup
+    ),
+    "workgroups:membership_requests": Row(
+        lambda c: reverse("workgroups:membership_requests", kwargs={"slug": c.workgroup.slug}),
+        MANAGERS_OF_WORKGROUP,
+    ),
+    "workgroups:decide_membership_request": Row(
+        lambda c: reverse(
+            "workgroups:decide_membership_request",
+            kwargs={"slug": c.workgroup.slug, "pk": c.membership_request().pk},
+        ),
+        "login 403 403 302 403 302 302",
+        method="post",
+        data=lambda c: {"decision": "approve"},
+    ),
+    # Membership: the public
+    "members:join_request": Row(lambda c: reverse("members:join_request"), EVERYONE),
+    "members:join_thanks": Row(lambda c: reverse("members:join_thanks"), EVERYONE),
+    "members:accept_invitation": Row(
+        lambda c: reverse("members:accept_invitation", args=[c.invitation_token()]),
+        "200 302 302 302 302 302 302",  # signed in already: sent home with a message
+    ),
+    # Membership: every member
+    "members:directory": Row(lambda c: reverse("members:directory"), MEMBERS),
+    "members:directory_organisations": Row(
+        lambda c: reverse("members:directory_organisations"), MEMBERS
+    ),
+    "members:profile": Row(lambda c: reverse("members:profile"), MEMBERS),
+    # Membership: admins
+    "members:people": Row(lambda c: reverse("members:people"), ADMIN_ONLY),
+    "members:person": Row(
+        lambda c: reverse("members:person", kwargs={"pk": c.wg_member.pk}), ADMIN_ONLY
+    ),
+    "members:add_membership": Row(
+        lambda c: reverse("members:add_membership", kwargs={"pk": c.partner.pk}),
+        ADMIN_ACTION,
+        method="post",
+        data=lambda c: {"workgroup": c.workgroup.pk, "role": "member"},
+    ),
+    "members:change_membership_role": Row(
+        lambda c: reverse(
+            "members:change_membership_role",
+            kwargs={"pk": c.wg_member.pk, "membership_pk": c.membership().pk},
+        ),
+        ADMIN_ACTION,
+        method="post",
+        data=lambda c: {"role": "chair"},
+    ),
+    "members:end_membership": Row(
+        lambda c: reverse(
+            "members:end_membership",
+            kwargs={"pk": c.wg_member.pk, "membership_pk": c.membership().pk},
+        ),
+        ADMIN_ACTION,
+        method="post",
+    ),
+    "members:set_admin": Row(
+        lambda c: reverse("members:set_admin", kwargs={"pk": c.partner.pk}),
+        ADMIN_ACTION,
+        method="post",
+        data=lambda c: {"admin": "yes"},
+    ),
+    "members:set_active": Row(
+        lambda c: reverse("members:set_active", kwargs={"pk": c.partner.pk}),
+        ADMIN_ACTION,
+        method="post",
+        data=lambda c: {"active": "no"},
+    ),
+    "members:invite": Row(lambda c: reverse("members:invite"), ADMIN_ONLY),
+    "members:invitations": Row(lambda c: reverse("members:invitations"), ADMIN_ONLY),
+    "members:resend_invitation": Row(
+        lambda c: reverse("members:resend_invitation", kwargs={"pk": c.invitation().pk}),
+        ADMIN_ACTION,
+        method="post",
+    ),
+    "members:revoke_invitation": Row(
+        lambda c: reverse("members:revoke_invitation", kwargs={"pk": c.invitation().pk}),
+        ADMIN_ACTION,
+        method="post",
+    ),
+    "members:import": Row(lambda c: reverse("members:import"), ADMIN_ONLY),
+    "members:import_detail": Row(
+        lambda c: reverse("members:import_detail", kwargs={"pk": c.invitation_import().pk}),
+        ADMIN_ONLY,
+    ),
+    "members:join_requests": Row(lambda c: reverse("members:join_requests"), ADMIN_ONLY),
+    "members:decide_join_request": Row(
+        lambda c: reverse("members:decide_join_request", kwargs={"pk": c.join_request().pk}),
+        ADMIN_ACTION,
+        method="post",
+        data=lambda c: {"decision": "decline"},
+    ),
+    "members:organisations": Row(lambda c: reverse("members:organisations"), ADMIN_ONLY),
+    "members:add_sector": Row(
+        lambda c: reverse("members:add_sector"),
+        ADMIN_ACTION,
+        method="post",
+        data=lambda c: {"name": "Faith communities"},
+    ),
+    "members:organisation": Row(
+        lambda c: reverse("members:organisation", kwargs={"pk": c.partner.organisation.pk}),
+        ADMIN_ONLY,
+    ),
+    "members:merge_organisation": Row(
+        lambda c: reverse("members:merge_organisation", kwargs={"pk": c.partner.organisation.pk}),
+        ADMIN_ACTION,
+        method="post",
+        data=lambda c: {"keep": c.admin.organisation.pk},
     ),
 }
 

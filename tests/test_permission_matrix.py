@@ -42,7 +42,7 @@ def test_every_url_pattern_has_a_matrix_row():
 
 def test_matrix_cells_are_well_formed():
     for row in MATRIX.values():
-        assert set(row.statuses().values()) <= {"200", "403", "404", "login"}
+        assert set(row.statuses().values()) <= {"200", "302", "403", "404", "410", "login"}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -52,11 +52,17 @@ def test_permission_matrix(url_name, role, coalition, client_as):
     url = row.url(coalition)
     client = client_as(coalition.user(role))
 
-    response = client.get(url)
+    if row.method == "post":
+        response = client.post(url, row.data(coalition) if row.data else {})
+    else:
+        response = client.get(url)
 
     expected = row.statuses()[role]
     if expected == "login":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse(settings.LOGIN_URL))
+    elif expected == "302":
+        assert response.status_code == 302
+        assert not response["Location"].startswith(reverse(settings.LOGIN_URL))
     else:
         assert response.status_code == int(expected)

@@ -94,3 +94,11 @@ def can_manage_workgroup(user, workgroup: Workgroup) -> bool:
 def access_workgroup(user, *, slug: str) -> Workgroup:
     """Fetch a workgroup anyone may read; 404 when there is none."""
     return get_object_or_404(Workgroup, slug=slug)
+
+
+def can_request_membership(user, workgroup: Workgroup) -> bool:
+    return is_member(user) and not is_workgroup_member(user, workgroup)
+
+
+def can_decide_membership_requests(user, workgroup: Workgroup) -> bool:
+    return can_manage_workgroup(user, workgroup)

@@ -1,7 +1,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from workgroups.enums import Role
-from workgroups.models import Membership, Workgroup
+from workgroups.enums import RequestStatus, Role
+from workgroups.models import Membership, MembershipRequest, Workgroup
 
 
 def workgroup_list() -> QuerySet[Workgroup]:
@@ -38,3 +38,17 @@ def workgroups_of(*, person) -> QuerySet[Workgroup]:
     return Workgroup.objects.filter(
         memberships__person=person, memberships__ended_on__isnull=True
     ).distinct()
+
+
+def pending_requests_of(*, person) -> QuerySet[MembershipRequest]:
+    return MembershipRequest.objects.filter(
+        person=person, status=RequestStatus.PENDING
+    ).select_related("workgroup")
+
+
+def pending_membership_requests(*, workgroup: Workgroup) -> QuerySet[MembershipRequest]:
+    return (
+        MembershipRequest.objects.filter(workgroup=workgroup, status=RequestStatus.PENDING)
+        .select_related("person__organisation")
+        .order_by("created_at")
+    )

@@ -8,106 +8,243 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0001_initial'),
-        ('workgroups', '0002_rolechange_membershiprequest'),
+        ("members", "0001_initial"),
+        ("workgroups", "0002_rolechange_membershiprequest"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='bio',
-            field=models.TextField(blank=True, help_text='A few sentences for other members.', max_length=2000, verbose_name='about me'),
+            model_name="user",
+            name="bio",
+            field=models.TextField(
+                blank=True,
+                help_text="A few sentences for other members.",
+                max_length=2000,
+                verbose_name="about me",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='phone',
+            model_name="user",
+            name="phone",
             field=models.CharField(blank=True, max_length=40),
         ),
         migrations.AddField(
-            model_name='user',
-            name='show_bio',
+            model_name="user",
+            name="show_bio",
             field=models.BooleanField(default=True, verbose_name="Show my 'about me'"),
         ),
         migrations.AddField(
-            model_name='user',
-            name='show_email',
-            field=models.BooleanField(default=False, verbose_name='Show my email address'),
+            model_name="user",
+            name="show_email",
+            field=models.BooleanField(default=False, verbose_name="Show my email address"),
         ),
         migrations.AddField(
-            model_name='user',
-            name='show_organisation',
-            field=models.BooleanField(default=True, help_text='Untick to keep your affiliation private (for example as a peer).', verbose_name='Show my organisation'),
+            model_name="user",
+            name="show_organisation",
+            field=models.BooleanField(
+                default=True,
+                help_text="Untick to keep your affiliation private (for example as a peer).",
+                verbose_name="Show my organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='show_phone',
-            field=models.BooleanField(default=False, verbose_name='Show my phone number'),
+            model_name="user",
+            name="show_phone",
+            field=models.BooleanField(default=False, verbose_name="Show my phone number"),
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254)),
-                ('full_name', models.CharField(blank=True, max_length=200)),
-                ('workgroup_role', models.CharField(choices=[('member', 'Member'), ('chair', 'Chair')], default='member', max_length=20)),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('accepted', 'Accepted'), ('revoked', 'Revoked')], default='pending', max_length=20)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('expires_at', models.DateTimeField()),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('send_count', models.PositiveSmallIntegerField(default=0)),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='accepted_invitations', to=settings.AUTH_USER_MODEL)),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='invitations', to='members.organisation')),
-                ('workgroups', models.ManyToManyField(blank=True, related_name='+', to='workgroups.workgroup')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254)),
+                ("full_name", models.CharField(blank=True, max_length=200)),
+                (
+                    "workgroup_role",
+                    models.CharField(
+                        choices=[("member", "Member"), ("chair", "Chair")],
+                        default="member",
+                        max_length=20,
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("accepted", "Accepted"),
+                            ("revoked", "Revoked"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("expires_at", models.DateTimeField()),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("send_count", models.PositiveSmallIntegerField(default=0)),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="accepted_invitations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="invitations",
+                        to="members.organisation",
+                    ),
+                ),
+                (
+                    "workgroups",
+                    models.ManyToManyField(blank=True, related_name="+", to="workgroups.workgroup"),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='InvitationImport',
+            name="InvitationImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('filename', models.CharField(max_length=255)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Inviting'), ('done', 'Done')], default='queued', max_length=20)),
-                ('rows', models.JSONField(default=list, help_text='The valid rows, to be invited.')),
-                ('errors', models.JSONField(default=list, help_text='[line, email, reason] of refused rows.')),
-                ('total', models.PositiveIntegerField(default=0)),
-                ('processed', models.PositiveIntegerField(default=0)),
-                ('invited', models.PositiveIntegerField(default=0)),
-                ('skipped', models.JSONField(default=list, help_text='Rows that could not be invited later on.')),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("filename", models.CharField(max_length=255)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("queued", "Queued"), ("running", "Inviting"), ("done", "Done")],
+                        default="queued",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "rows",
+                    models.JSONField(default=list, help_text="The valid rows, to be invited."),
+                ),
+                (
+                    "errors",
+                    models.JSONField(
+                        default=list, help_text="[line, email, reason] of refused rows."
+                    ),
+                ),
+                ("total", models.PositiveIntegerField(default=0)),
+                ("processed", models.PositiveIntegerField(default=0)),
+                ("invited", models.PositiveIntegerField(default=0)),
+                (
+                    "skipped",
+                    models.JSONField(
+                        default=list, help_text="Rows that could not be invited later on."
+                    ),
+                ),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='JoinRequest',
+            name="JoinRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=200)),
-                ('email', models.EmailField(max_length=254)),
-                ('organisation_name', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
-                ('reason', models.TextField(max_length=3000, verbose_name='why you would like to join')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for an admin'), ('approved', 'Approved: invitation sent'), ('declined', 'Declined')], default='pending', max_length=20)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('invitation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='join_requests', to='members.invitation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=200)),
+                ("email", models.EmailField(max_length=254)),
+                (
+                    "organisation_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="organisation"),
+                ),
+                (
+                    "reason",
+                    models.TextField(max_length=3000, verbose_name="why you would like to join"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for an admin"),
+                            ("approved", "Approved: invitation sent"),
+                            ("declined", "Declined"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "invitation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="join_requests",
+                        to="members.invitation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddConstraint(
-            model_name='invitation',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('email'), condition=models.Q(('status', 'pending')), name='one_pending_invitation_per_email'),
+            model_name="invitation",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("email"),
+                condition=models.Q(("status", "pending")),
+                name="one_pending_invitation_per_email",
+            ),
         ),
     ]

@@ -1,0 +1,69 @@
+"""USWDS form fields: label, hint, error next to the field, the typed value kept.
+
+{% load mhap_forms %}
+{% form_errors form %}
+{% field form.email %}
+"""
+
+from django import forms, template
+
+register = template.Library()
+
+WIDGET_CLASSES = {
+    forms.Select: "usa-select",
+    forms.SelectMultiple: "usa-select",
+    forms.Textarea: "usa-textarea",
+    forms.ClearableFileInput: "usa-file-input",
+    forms.FileInput: "usa-file-input",
+}
+CHOICE_LISTS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+
+
+def _widget_class(widget) -> str:
+    for widget_type, css in WIDGET_CLASSES.items():
+        if isinstance(widget, widget_type):
+            return css
+    if isinstance(widget, forms.CheckboxInput):
+        return "usa-checkbox__input"
+    return "usa-input"
+
+
+@register.inclusion_tag("includes/field.html")
+def field(bound_field, hint_extra=""):
+    widget = bound_field.field.widget
+    errors = bound_field.errors
+    field_id = bound_field.auto_id
+    described_by = []
+    if bound_field.help_text or hint_extra:
+        described_by.append(f"{field_id}-hint")
+    if errors:
+        described_by.append(f"{field_id}-error")
+    kind = "input"
+    if isinstance(widget, CHOICE_LISTS):
+        kind = "radio" if isinstance(widget, forms.RadioSelect) else "checkboxes"
+    elif isinstance(widget, forms.CheckboxInput):
+        kind = "checkbox"
+    attrs = {}
+    if kind in {"input", "checkbox"}:
+        css = _widget_class(widget)
+        if errors and kind == "input":
+            css += " usa-input--error"
+        attrs["class"] = css
+        if described_by:
+            attrs["aria-describedby"] = " ".join(described_by)
+        if errors:
+            attrs["aria-invalid"] = "true"
+    return {
+        "field": bound_field,
+        "kind": kind,
+        "widget_html": bound_field.as_widget(attrs=attrs) if kind in {"input", "checkbox"} else "",
+        "errors": errors,
+        "field_id": field_id,
+        "hint_extra": hint_extra,
+        "input_type": getattr(widget, "input_type", ""),
+    }
+
+
+@register.inclusion_tag("includes/form_errors.html")
+def form_errors(form):
+    return {"form": form, "errors": form.non_field_errors() if form.is_bound else []}
