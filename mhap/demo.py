@@ -7,11 +7,16 @@ Wisconsin, the facilitating agency named in the coalition's own text.
 
 from django.db import transaction
 
+from members.enums import InvitationStatus
+from members.models import Invitation
 from tests.factories import (
     AdminFactory,
     ChairFactory,
     CoreGroupFactory,
+    InvitationFactory,
+    JoinRequestFactory,
     MembershipFactory,
+    MembershipRequestFactory,
     OrganisationFactory,
     SectorFactory,
     UserFactory,
@@ -214,6 +219,7 @@ def seed_demo_coalition() -> dict[str, int]:
             ChairFactory(workgroup=workgroups[workgroup_name], person=people[email])
         for email in members:
             MembershipFactory(workgroup=workgroups[workgroup_name], person=people[email])
+    _seed_membership_requests(people, workgroups, organisations)
     return {
         "sectors": len(sectors),
         "organisations": len(organisations),
@@ -226,3 +232,36 @@ def _slug(name: str) -> str:
     from django.utils.text import slugify
 
     return slugify(name.replace("&", "and"))
+
+
+def _seed_membership_requests(people, workgroups, organisations) -> None:
+    """Things waiting for an admin or a chair, so those pages have work on them."""
+    JoinRequestFactory(
+        email="jordan.reyes@example.org",
+        full_name="Jordan Reyes",
+        organisation_name="Milwaukee Youth Crisis Line",
+        reason="We answer 988 calls from young people in Milwaukee County and would like "
+        "to contribute to the crisis response work.",
+    )
+    JoinRequestFactory(
+        email="pat.okafor@example.org",
+        full_name="Pat Okafor",
+        organisation_name="",
+        reason="Parent of a young adult living with schizophrenia; I want to help with "
+        "family-driven care and access in rural counties.",
+    )
+    if not Invitation.objects.filter(email="lena.hart@example.org").exists():
+        invitation = InvitationFactory(
+            email="lena.hart@example.org",
+            full_name="Lena Hart",
+            organisation=organisations["Driftless Behavioral Health Clinic"],
+            invited_by=people["admin@mhap.test"],
+            status=InvitationStatus.PENDING,
+        )
+        invitation.workgroups.set([workgroups["Access & Equity"]])
+    MembershipRequestFactory(
+        workgroup=workgroups["Medicaid & Workforce"],
+        person=people["partner@mhap.test"],
+        message="Northwoods Rural Health struggles to recruit licensed clinicians; I would "
+        "like to help with the loan repayment paper.",
+    )

@@ -1,8 +1,10 @@
+import time
 import uuid
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from mhap.celery import app as celery_app
 from tests.factories import (
     AdminFactory,
     ChairFactory,
@@ -17,6 +19,14 @@ from tests.factories import (
 )
 
 pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery(monkeypatch):
+    """Tasks run in the test's own process; tests/mhap/test_mail.py starts a real
+    worker and turns this off for itself."""
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", True)
+    monkeypatch.setitem(celery_app.conf, "task_eager_propagates", True)
 
 
 @pytest.fixture(autouse=True)
@@ -104,3 +114,20 @@ def client_as(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def reauthenticated():
+    """reauthenticated(client, user): as if the person just typed their password
+    again, so allauth lets them change roles without asking."""
+
+    def mark(client, user):
+        session = client.session
+        session["account_authentication_methods"] = [
+            {"method": "password", "at": time.time(), "reauthenticated": True}
+        ]
+        session["account_authentication_methods_user"] = str(user.pk)
+        session.save()
+        return client
+
+    return mark

@@ -144,6 +144,7 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 class JoinRequestFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = JoinRequest
+        django_get_or_create = ("email",)
 
     full_name = factory.Faker("name")
     email = factory.Sequence(lambda n: f"applicant{n}@example.org")
@@ -163,7 +164,9 @@ class InvitationImportFactory(factory.django.DjangoModelFactory):
 class MembershipRequestFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MembershipRequest
+        django_get_or_create = ("workgroup", "person", "status")
 
     workgroup = factory.SubFactory(WorkgroupFactory)
     person = factory.SubFactory(UserFactory)
+    status = "pending"
     message = "I would like to help with the workforce paper."

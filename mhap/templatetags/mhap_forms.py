@@ -13,8 +13,10 @@ WIDGET_CLASSES = {
     forms.Select: "usa-select",
     forms.SelectMultiple: "usa-select",
     forms.Textarea: "usa-textarea",
-    forms.ClearableFileInput: "usa-file-input",
-    forms.FileInput: "usa-file-input",
+    # Not USWDS's usa-file-input: its script replaces the field's label with
+    # "Drag file here or choose from folder" for screen readers.
+    forms.ClearableFileInput: "mhap-file-input",
+    forms.FileInput: "mhap-file-input",
 }
 CHOICE_LISTS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
 
@@ -40,7 +42,8 @@ def field(bound_field, hint_extra=""):
         described_by.append(f"{field_id}-error")
     kind = "input"
     if isinstance(widget, CHOICE_LISTS):
-        kind = "radio" if isinstance(widget, forms.RadioSelect) else "checkboxes"
+        # CheckboxSelectMultiple is a subclass of RadioSelect: ask for it first.
+        kind = "checkboxes" if isinstance(widget, forms.CheckboxSelectMultiple) else "radio"
     elif isinstance(widget, forms.CheckboxInput):
         kind = "checkbox"
     attrs = {}

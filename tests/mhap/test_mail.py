@@ -104,6 +104,7 @@ def celery_worker_process(tmp_path, monkeypatch):
         "DEBUG": "0",
     }
     monkeypatch.setitem(celery_app.conf, "task_default_queue", queue)
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
     if not settings.REDIS_URL:
         broker_dir = tmp_path / "broker"
         env["CELERY_BROKER_DIR"] = str(broker_dir)

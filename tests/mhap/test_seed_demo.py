@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from members.models import Organisation, User
+from members.models import Invitation, JoinRequest, Organisation, User
 from workgroups.enums import Role, WorkgroupStatus
 from workgroups.models import Membership, Workgroup
 from workgroups.permissions import is_core, is_workgroup_chair, is_workgroup_member
@@ -21,13 +21,19 @@ def test_seed_demo_refuses_to_run_with_debug_off(settings):
 def test_seed_demo_builds_the_coalition_and_is_idempotent(settings):
     settings.DEBUG = True
 
+    def counts():
+        return tuple(
+            model.objects.count()
+            for model in (User, Organisation, Membership, JoinRequest, Invitation)
+        )
+
     call_command("seed_demo")
-    counts = (User.objects.count(), Organisation.objects.count(), Membership.objects.count())
+    first = counts()
     call_command("seed_demo")
 
-    assert (User.objects.count(), Organisation.objects.count(), Membership.objects.count()) == (
-        counts
-    )
+    assert counts() == first
+    assert first[3:] == (2, 1)  # join requests and an invitation waiting for admins
+    counts = first
     assert counts[0] >= 30
     assert counts[1] >= 12
     assert Organisation.objects.values("sector").distinct().count() >= 8
