@@ -27,16 +27,22 @@ class PeopleFilter(django_filters.FilterSet):
         queryset=Organisation.objects.all(), empty_label="Any organisation"
     )
     sector = django_filters.ModelChoiceFilter(
-        field_name="organisation__sector", queryset=Sector.objects.all(), empty_label="Any sector"
+        label="Sector",
+        field_name="organisation__sector",
+        queryset=Sector.objects.all(),
+        empty_label="Any sector",
     )
     workgroup = django_filters.ModelChoiceFilter(
-        queryset=Workgroup.objects.all(), method="filter_workgroup", empty_label="Any workgroup"
+        label="Workgroup",
+        queryset=Workgroup.objects.all(),
+        method="filter_workgroup",
+        empty_label="Any workgroup",
     )
     role = django_filters.ChoiceFilter(
-        choices=ROLE_CHOICES, method="filter_role", empty_label="Any role"
+        label="Role", choices=ROLE_CHOICES, method="filter_role", empty_label="Any role"
     )
     active = django_filters.ChoiceFilter(
-        choices=ACTIVE_CHOICES, method="filter_active", empty_label="Active or not"
+        label="Account", choices=ACTIVE_CHOICES, method="filter_active", empty_label="Active or not"
     )
 
     class Meta:
@@ -75,10 +81,16 @@ class DirectoryFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label="Name or organisation", method="filter_q")
     sector = django_filters.ModelChoiceFilter(
-        queryset=Sector.objects.all(), method="filter_sector", empty_label="Any sector"
+        label="Sector",
+        queryset=Sector.objects.all(),
+        method="filter_sector",
+        empty_label="Any sector",
     )
     workgroup = django_filters.ModelChoiceFilter(
-        queryset=Workgroup.objects.all(), method="filter_workgroup", empty_label="Any workgroup"
+        label="Workgroup",
+        queryset=Workgroup.objects.all(),
+        method="filter_workgroup",
+        empty_label="Any workgroup",
     )
 
     class Meta:

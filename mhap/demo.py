@@ -220,6 +220,7 @@ def seed_demo_coalition() -> dict[str, int]:
         for email in members:
             MembershipFactory(workgroup=workgroups[workgroup_name], person=people[email])
     _seed_membership_requests(people, workgroups, organisations)
+    _seed_profiles()
     return {
         "sectors": len(sectors),
         "organisations": len(organisations),
@@ -265,3 +266,26 @@ def _seed_membership_requests(people, workgroups, organisations) -> None:
         message="Northwoods Rural Health struggles to recruit licensed clinicians; I would "
         "like to help with the loan repayment paper.",
     )
+
+
+PROFILES = {
+    # A peer who keeps their affiliation private, as the directory allows.
+    "hector.morales@example.org": {
+        "show_organisation": False,
+        "bio": "Certified peer specialist; lived experience of the crisis system.",
+    },
+    "chair@mhap.test": {
+        "show_email": True,
+        "phone": "920-555-0142",
+        "show_phone": True,
+        "bio": "Clinical director; chairs Medicaid & Workforce.",
+    },
+    "core@mhap.test": {"show_email": True, "bio": "Peer recovery coach and Core Group member."},
+}
+
+
+def _seed_profiles() -> None:
+    from members.models import User
+
+    for email, fields in PROFILES.items():
+        User.objects.filter(email=email).update(**fields)

@@ -333,3 +333,30 @@ def test_join_requests_and_organisations_queries_do_not_grow(coalition, client_a
     assert_constant_queries(
         client, reverse("members:organisations"), OrganisationFactory.create_batch
     )
+
+
+def test_people_filters_find_chairs_of_a_workgroup(coalition, client_as):
+    response = client_as(coalition.admin).get(
+        reverse("members:people"), {"role": "chair", "workgroup": coalition.workgroup.pk}
+    )
+
+    people = list(response.context["page"])
+    assert people == [coalition.wg_chair]
+    assert "[invalid name]" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("admin", {"admin"}),
+        ("core", {"core"}),
+        ("chair", {"wg_chair", "other_chair"}),
+        ("member", {"wg_member", "wg_chair", "other_chair"}),
+        ("partner", {"partner", "admin"}),
+    ],
+)
+def test_people_filter_by_role(coalition, client_as, role, expected):
+    response = client_as(coalition.admin).get(reverse("members:people"), {"role": role})
+
+    found = set(response.context["page"])
+    assert found == {coalition.user(name) for name in expected}
