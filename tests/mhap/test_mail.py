@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.db import transaction
+from kombu import pools as kombu_pools
 
 from mhap.celery import app as celery_app
 from mhap.mail import deserialize_message, serialize_message
@@ -141,9 +142,15 @@ def celery_worker_process(tmp_path, monkeypatch):
 
 
 def reset_producer_pool():
+    """Drop the app's connection and producer pools; the next publish builds new
+    ones from the (patched or restored) configuration."""
     if celery_app._pool is not None:
         celery_app._pool.force_close_all()
         celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    # kombu keeps producer pools in a registry keyed by connection: clear it, or
+    # the next publish to the same Redis gets the pool closed above.
+    kombu_pools.reset()
 
 
 def wait_for_files(folder: Path, timeout: float) -> list[Path]:
