@@ -118,6 +118,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     show_email = models.BooleanField("Show my email address", default=False)
     show_phone = models.BooleanField("Show my phone number", default=False)
     show_bio = models.BooleanField("Show my 'about me'", default=True)
+    # The secret in the person's calendar feed URL; made on first use, reset on demand.
+    calendar_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
 
     objects = UserManager()
 

@@ -17,6 +17,7 @@ urlpatterns = [
         name="directory_organisations",
     ),
     path("profile/", directory.profile, name="profile"),
+    path("profile/calendar/reset/", directory.calendar_reset, name="calendar_reset"),
     # Admins
     path("members/", people.people, name="people"),
     path("members/people/<int:pk>/", people.person, name="person"),

@@ -5,6 +5,8 @@ valid coalition looks like. Every name here is fictional except NAMI
 Wisconsin, the facilitating agency named in the coalition's own text.
 """
 
+import datetime
+
 from django.db import transaction
 
 from members.enums import InvitationStatus
@@ -221,6 +223,7 @@ def seed_demo_coalition() -> dict[str, int]:
             MembershipFactory(workgroup=workgroups[workgroup_name], person=people[email])
     _seed_membership_requests(people, workgroups, organisations)
     _seed_profiles()
+    _seed_meetings(people, workgroups)
     return {
         "sectors": len(sectors),
         "organisations": len(organisations),
@@ -289,3 +292,161 @@ def _seed_profiles() -> None:
 
     for email, fields in PROFILES.items():
         User.objects.filter(email=email).update(**fields)
+
+
+# workgroup -> (title, rule, local start time, what they are working on)
+SERIES = {
+    "Core Group": (
+        "Core Group meeting",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE",
+        datetime.time(12, 0),
+        ["Workgroup updates", "Spring summit planning", "Next learning session: 988 one year on"],
+    ),
+    "Medicaid & Workforce": (
+        "Monthly meeting",
+        "FREQ=MONTHLY;BYDAY=+2TU",
+        datetime.time(18, 0),
+        [
+            "Loan repayment paper: second draft",
+            "Peer specialist Medicaid billing",
+            "Pay parity data",
+        ],
+    ),
+    "Access & Equity": (
+        "Monthly meeting",
+        "FREQ=MONTHLY;BYDAY=+3TH",
+        datetime.time(10, 0),
+        ["Parity enforcement: insurer comparative analyses", "Rural telehealth permanence"],
+    ),
+    "Criminal Justice": (
+        "Monthly meeting",
+        "FREQ=MONTHLY;BYDAY=+1MO",
+        datetime.time(13, 0),
+        ["911-988 dispatch integration pilots", "Crisis stabilisation centre funding"],
+    ),
+    "Data": (
+        "Monthly meeting",
+        "FREQ=MONTHLY;BYDAY=+4WE",
+        datetime.time(15, 0),
+        ["988 answer-rate dashboard", "Baseline measures for the success metrics"],
+    ),
+}
+
+UPDATES = {
+    "Medicaid & Workforce": (
+        "Finished the second draft of the loan repayment paper; met DHS staff about peer "
+        "specialist billing codes.",
+        "Share the draft with provider partners and collect fiscal estimates.",
+        "A slot at the spring summit to present the paper.",
+    ),
+    "Access & Equity": (
+        "Reviewed three insurers' parity comparative analyses with a volunteer attorney.",
+        "Draft recommendations on proactive parity audits.",
+        "",
+    ),
+    "Criminal Justice": (
+        "Heard from two counties running 911-988 dispatch pilots.",
+        "Write up what made the pilots work and their costs.",
+        "Introductions to sheriffs' association contacts.",
+    ),
+}
+
+
+def _seed_meetings(people, workgroups) -> None:
+    import zoneinfo
+
+    from django.utils import timezone
+
+    from workgroups import recurrence
+    from workgroups.models import ActionItem, Meeting, MeetingSeries, MinutesRevision
+    from workgroups.services import meetings as meeting_services
+
+    now = timezone.now()
+    today = timezone.localdate()
+    first_day = today.replace(day=1) - datetime.timedelta(days=120)
+    zone = "America/Chicago"
+    for name, (title, rule, start_time, topics) in SERIES.items():
+        workgroup = workgroups[name]
+        series = MeetingSeries.objects.filter(workgroup=workgroup, title=title).first()
+        if series is None:
+            series = meeting_services.schedule_series(
+                workgroup=workgroup,
+                actor=people["admin@mhap.test"],
+                title=title,
+                rule=rule,
+                starts_on=first_day,
+                start_time=start_time,
+                duration_minutes=90 if workgroup.is_core_group else 60,
+                time_zone=zone,
+                until=None,
+                meeting_link="",
+            )
+        roster = [m.person for m in workgroup.memberships.filter(ended_on__isnull=True)]
+        chair = next(
+            (m.person for m in workgroup.memberships.filter(role="chair", ended_on__isnull=True)),
+            roster[0],
+        )
+        past_starts = recurrence.occurrences(
+            rule=rule,
+            starts_on=first_day,
+            start_time=start_time,
+            time_zone=zone,
+            until=None,
+            after=datetime.datetime.combine(first_day, datetime.time.min, zoneinfo.ZoneInfo(zone)),
+            before=now - datetime.timedelta(days=1),
+        )
+        for index, start in enumerate(past_starts):
+            meeting, created = Meeting.objects.get_or_create(
+                series=series,
+                original_start=start,
+                defaults={
+                    "workgroup": workgroup,
+                    "title": title,
+                    "starts_at": start,
+                    "ends_at": start + datetime.timedelta(minutes=series.duration_minutes),
+                    "time_zone": zone,
+                    "agenda": "\n".join(f"{n}. {topic}" for n, topic in enumerate(topics, 1)),
+                },
+            )
+            if not created:
+                continue
+            MinutesRevision.objects.create(
+                meeting=meeting,
+                author=chair,
+                created_at=start + datetime.timedelta(hours=2),
+                text=f"Chaired by {chair.full_name}.\n\n"
+                + "\n".join(
+                    f"- **{topic}**: discussed; notes shared in the folder." for topic in topics
+                ),
+            )
+            meeting_services.record_attendance(
+                meeting=meeting, actor=chair, present=roster[: max(2, len(roster) - index % 3)]
+            )
+            item = ActionItem.objects.create(
+                workgroup=workgroup,
+                meeting=meeting,
+                description=f"Follow up: {topics[index % len(topics)]}",
+                owner=roster[index % len(roster)],
+                due_on=(start + datetime.timedelta(days=21)).date(),
+                created_by=chair,
+                created_at=start + datetime.timedelta(hours=1),
+            )
+            if index < len(past_starts) - 2:
+                ActionItem.objects.filter(pk=item.pk).update(
+                    done_at=start + datetime.timedelta(days=14), done_by=item.owner
+                )
+        # Agendas for the next meetings, so their pages are not empty.
+        Meeting.objects.filter(series=series, starts_at__gte=now, agenda="").update(
+            agenda="\n".join(f"{n}. {topic}" for n, topic in enumerate(topics, 1))
+        )
+    for name, (happened, next_steps, needs) in UPDATES.items():
+        workgroup = workgroups[name]
+        if not workgroup.updates.exists():
+            chair = workgroup.memberships.filter(role="chair").first().person
+            meeting_services.post_update(
+                workgroup=workgroup,
+                author=chair,
+                happened=happened,
+                next_steps=next_steps,
+                needs=needs,
+            )

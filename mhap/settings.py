@@ -176,6 +176,12 @@ CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "mhap")
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
+CELERY_BEAT_SCHEDULE = {
+    "extend-meeting-series": {
+        "task": "workgroups.tasks.extend_meeting_series",
+        "schedule": 6 * 60 * 60,
+    },
+}
 
 # Email (Django 6.1 mailers): the app sends through Django's mail API with
 # the "default" mailer, which queues each message on Celery once the
@@ -253,6 +259,8 @@ MFA_TOTP_ISSUER = f"{COALITION_SHORT_NAME} Hub"
 ADMIN_MFA_REQUIRED = envbool("ADMIN_MFA_REQUIRED", True)
 
 INVITATION_EXPIRY_DAYS = envint("INVITATION_EXPIRY_DAYS", 14)
+# Meetings of a series exist as rows this far ahead; beat extends them daily.
+MEETING_HORIZON_DAYS = envint("MEETING_HORIZON_DAYS", 180)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

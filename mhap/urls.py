@@ -15,6 +15,12 @@ admin.site.site_title = f"{settings.COALITION_SHORT_NAME} Hub"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path(
+        "workgroups/<slug:slug>/meetings/<int:pk>/meeting.ics",
+        views.meeting_ics,
+        name="meeting_ics",
+    ),
     path("workgroups/", include("workgroups.urls")),
     path("", include("members.urls")),
     path("accounts/", include("allauth.urls")),

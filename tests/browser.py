@@ -60,13 +60,19 @@ def browser():
 
 
 @pytest.fixture
-def page_as(browser, live_server, client):
-    """page_as(user) -> a Playwright page whose session is signed in as that person."""
+def page_as(browser, live_server):
+    """page_as(user) -> a Playwright page whose session is signed in as that person.
+
+    Each page gets a session of its own, so two people can be signed in at once.
+    """
+    from django.test import Client
+
     contexts = []
 
     def open_page(user=None):
         context = browser.new_context(base_url=live_server.url)
         if user is not None and user.is_authenticated:
+            client = Client()
             client.force_login(user)
             session_cookie = client.cookies[settings_session_cookie_name()]
             context.add_cookies(

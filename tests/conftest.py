@@ -6,12 +6,15 @@ from django.contrib.auth.models import AnonymousUser
 
 from mhap.celery import app as celery_app
 from tests.factories import (
+    ActionItemFactory,
     AdminFactory,
     ChairFactory,
     CoreGroupFactory,
     InvitationFactory,
     InvitationImportFactory,
     JoinRequestFactory,
+    MeetingFactory,
+    MeetingSeriesFactory,
     MembershipFactory,
     MembershipRequestFactory,
     UserFactory,
@@ -96,6 +99,20 @@ class Coalition:
 
     def membership(self):
         return self.wg_member.memberships.get()
+
+    def meeting(self):
+        return MeetingFactory(workgroup=self.workgroup)
+
+    def series(self):
+        return MeetingSeriesFactory(workgroup=self.workgroup)
+
+    def action_item(self):
+        return ActionItemFactory(workgroup=self.workgroup, owner=self.wg_member)
+
+    def calendar_token(self):
+        from members.services.calendar import calendar_token_for
+
+        return calendar_token_for(person=self.wg_member)
 
 
 @pytest.fixture

@@ -20,7 +20,16 @@ from members.models import (
     hash_token,
 )
 from workgroups.enums import Cadence, Role, WorkgroupStatus
-from workgroups.models import Membership, MembershipRequest, Workgroup
+from workgroups.models import (
+    ActionItem,
+    Meeting,
+    MeetingSeries,
+    Membership,
+    MembershipRequest,
+    MinutesRevision,
+    Workgroup,
+    WorkgroupUpdate,
+)
 
 DEMO_PASSWORD = "mhap-demo"
 
@@ -170,3 +179,59 @@ class MembershipRequestFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(UserFactory)
     status = "pending"
     message = "I would like to help with the workforce paper."
+
+
+class MeetingSeriesFactory(factory.django.DjangoModelFactory):
+    """A series row only; services.meetings.schedule_series makes its meetings."""
+
+    class Meta:
+        model = MeetingSeries
+
+    workgroup = factory.SubFactory(WorkgroupFactory)
+    title = "Monthly meeting"
+    rule = "FREQ=MONTHLY;BYDAY=+2TU"
+    starts_on = factory.LazyFunction(lambda: timezone.localdate())
+    start_time = datetime.time(18, 0)
+    duration_minutes = 60
+    time_zone = "America/Chicago"
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    workgroup = factory.SubFactory(WorkgroupFactory)
+    title = "Monthly meeting"
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=7)).replace(second=0, microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=1))
+    time_zone = "America/Chicago"
+    agenda = "1. Welcome\n2. Loan repayment paper: next draft"
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionItem
+
+    workgroup = factory.SubFactory(WorkgroupFactory)
+    description = factory.Sequence(lambda n: f"Draft section {n} of the workforce paper")
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+
+
+class MinutesRevisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MinutesRevision
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = "Present: the chairs and five members.\n\n- Agreed the paper outline."
+
+
+class WorkgroupUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkgroupUpdate
+
+    workgroup = factory.SubFactory(WorkgroupFactory)
+    happened = "Finished the first draft of the loan repayment paper."
+    next_steps = "Collect feedback from providers in rural counties."
+    needs = ""

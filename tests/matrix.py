@@ -69,6 +69,109 @@ MATRIX: dict[str, Row] = {
         method="post",
         data=lambda c: {"decision": "approve"},
     ),
+    "workgroups:roster_add": Row(
+        lambda c: reverse("workgroups:roster_add", kwargs={"slug": c.workgroup.slug}),
+        "login 403 403 302 403 302 302",
+        method="post",
+        data=lambda c: {"person": c.partner.pk},
+    ),
+    "workgroups:roster_end": Row(
+        lambda c: reverse(
+            "workgroups:roster_end", kwargs={"slug": c.workgroup.slug, "pk": c.membership().pk}
+        ),
+        "login 403 403 302 403 302 302",
+        method="post",
+    ),
+    "workgroups:update_create": Row(
+        lambda c: reverse("workgroups:update_create", kwargs={"slug": c.workgroup.slug}),
+        MANAGERS_OF_WORKGROUP,
+    ),
+    "workgroups:meetings": Row(
+        lambda c: reverse("workgroups:meetings", kwargs={"slug": c.workgroup.slug}), MEMBERS
+    ),
+    "workgroups:series_create": Row(
+        lambda c: reverse("workgroups:series_create", kwargs={"slug": c.workgroup.slug}),
+        MANAGERS_OF_WORKGROUP,
+    ),
+    "workgroups:series_edit": Row(
+        lambda c: reverse(
+            "workgroups:series_edit", kwargs={"slug": c.workgroup.slug, "pk": c.series().pk}
+        ),
+        MANAGERS_OF_WORKGROUP,
+    ),
+    "workgroups:meeting_create": Row(
+        lambda c: reverse("workgroups:meeting_create", kwargs={"slug": c.workgroup.slug}),
+        MANAGERS_OF_WORKGROUP,
+    ),
+    "workgroups:meeting": Row(
+        lambda c: reverse(
+            "workgroups:meeting", kwargs={"slug": c.workgroup.slug, "pk": c.meeting().pk}
+        ),
+        MEMBERS,
+    ),
+    "workgroups:meeting_edit": Row(
+        lambda c: reverse(
+            "workgroups:meeting_edit", kwargs={"slug": c.workgroup.slug, "pk": c.meeting().pk}
+        ),
+        MANAGERS_OF_WORKGROUP,
+    ),
+    "workgroups:meeting_cancel": Row(
+        lambda c: reverse(
+            "workgroups:meeting_cancel", kwargs={"slug": c.workgroup.slug, "pk": c.meeting().pk}
+        ),
+        "login 403 403 302 403 302 302",
+        method="post",
+    ),
+    "workgroups:minutes_edit": Row(
+        lambda c: reverse(
+            "workgroups:minutes_edit", kwargs={"slug": c.workgroup.slug, "pk": c.meeting().pk}
+        ),
+        MANAGERS_OF_WORKGROUP,
+    ),
+    "workgroups:minutes_history": Row(
+        lambda c: reverse(
+            "workgroups:minutes_history",
+            kwargs={"slug": c.workgroup.slug, "pk": c.meeting().pk},
+        ),
+        MEMBERS,
+    ),
+    "workgroups:attendance": Row(
+        lambda c: reverse(
+            "workgroups:attendance", kwargs={"slug": c.workgroup.slug, "pk": c.meeting().pk}
+        ),
+        "login 403 403 302 403 302 302",
+        method="post",
+        data=lambda c: {"present": [c.wg_member.pk]},
+    ),
+    "workgroups:action_item_add": Row(
+        lambda c: reverse(
+            "workgroups:action_item_add",
+            kwargs={"slug": c.workgroup.slug, "pk": c.meeting().pk},
+        ),
+        "login 403 403 302 403 302 302",
+        method="post",
+        data=lambda c: {"description": "Call the county"},
+    ),
+    "workgroups:action_item_done": Row(
+        lambda c: reverse(
+            "workgroups:action_item_done",
+            kwargs={"slug": c.workgroup.slug, "pk": c.action_item().pk},
+        ),
+        "login 403 302 302 403 302 302",  # the owner (wg_member) may tick their own
+        method="post",
+    ),
+    "meeting_ics": Row(
+        lambda c: reverse("meeting_ics", kwargs={"slug": c.workgroup.slug, "pk": c.meeting().pk}),
+        MEMBERS,
+        html=False,
+    ),
+    # The token is the key: the same answer whoever asks (tests/mhap/test_calendar.py
+    # checks that a wrong or reset token is a 404).
+    "calendar_feed": Row(
+        lambda c: reverse("calendar_feed", kwargs={"token": c.calendar_token()}),
+        EVERYONE,
+        html=False,
+    ),
     # Membership: the public
     "members:join_request": Row(lambda c: reverse("members:join_request"), EVERYONE),
     "members:join_thanks": Row(lambda c: reverse("members:join_thanks"), EVERYONE),
@@ -82,6 +185,11 @@ MATRIX: dict[str, Row] = {
         lambda c: reverse("members:directory_organisations"), MEMBERS
     ),
     "members:profile": Row(lambda c: reverse("members:profile"), MEMBERS),
+    "members:calendar_reset": Row(
+        lambda c: reverse("members:calendar_reset"),
+        "login 302 302 302 302 302 302",
+        method="post",
+    ),
     # Membership: admins
     "members:people": Row(lambda c: reverse("members:people"), ADMIN_ONLY),
     "members:person": Row(

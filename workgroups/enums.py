@@ -30,3 +30,32 @@ class RoleChangeKind(models.TextChoices):
     ROLE = "role", "Changed role in a workgroup"
     ADMIN = "admin", "Coalition admin"
     ACTIVE = "active", "Account active"
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Frequency(models.TextChoices):
+    WEEKLY = "weekly", "Every week"
+    BIWEEKLY = "biweekly", "Every other week"
+    MONTHLY = "monthly", "Monthly, on a set weekday"
+
+
+class WeekOfMonth(models.IntegerChoices):
+    FIRST = 1, "First"
+    SECOND = 2, "Second"
+    THIRD = 3, "Third"
+    FOURTH = 4, "Fourth"
+    LAST = -1, "Last"
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"

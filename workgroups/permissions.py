@@ -102,3 +102,31 @@ def can_request_membership(user, workgroup: Workgroup) -> bool:
 
 def can_decide_membership_requests(user, workgroup: Workgroup) -> bool:
     return can_manage_workgroup(user, workgroup)
+
+
+def can_see_meetings(user, workgroup: Workgroup) -> bool:
+    """Agendas, minutes and links are members-only; the public sees dates only."""
+    return is_member(user)
+
+
+def can_edit_roster_entry(user, membership: Membership) -> bool:
+    """Chairs manage their roster's members; only admins change chairs."""
+    if is_admin(user):
+        return True
+    return membership.role != Role.CHAIR and can_manage_workgroup(user, membership.workgroup)
+
+
+def can_complete_action_item(user, item) -> bool:
+    return can_manage_workgroup(user, item.workgroup) or (
+        is_member(user) and item.owner_id == user.pk
+    )
+
+
+def access_meeting(user, *, slug: str, pk: int):
+    """Fetch a meeting of a workgroup for a member; the public is sent to sign in
+    by the caller (None means 'not signed in')."""
+    from workgroups.models import Meeting
+
+    return get_object_or_404(
+        Meeting.objects.select_related("workgroup", "series"), pk=pk, workgroup__slug=slug
+    )

@@ -1,24 +1,46 @@
-from django.db.models import Count, Prefetch, Q, QuerySet
+from dataclasses import dataclass
 
-from workgroups.enums import RequestStatus, Role
-from workgroups.models import Membership, MembershipRequest, Workgroup
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from workgroups.enums import RequestStatus, Role, WorkgroupStatus
+from workgroups.models import (
+    ActionItem,
+    Meeting,
+    Membership,
+    MembershipRequest,
+    MinutesRevision,
+    Workgroup,
+    WorkgroupUpdate,
+)
 
 
-def workgroup_list() -> QuerySet[Workgroup]:
-    """Every workgroup with its current chairs and member count, in two queries."""
+def workgroup_list(*, with_next_meeting: bool = False) -> QuerySet[Workgroup]:
+    """Every workgroup with its current chairs and member count (and the start of
+    its next meeting), in two queries."""
     chairs = (
         Membership.objects.current()
         .filter(role=Role.CHAIR)
         .select_related("person")
         .order_by("person__full_name")
     )
-    return (
+    workgroups = (
         Workgroup.objects.annotate(
-            member_count=Count("memberships", filter=Q(memberships__ended_on__isnull=True))
+            member_count=Count(
+                "memberships", filter=Q(memberships__ended_on__isnull=True), distinct=True
+            )
         )
         .prefetch_related(Prefetch("memberships", queryset=chairs, to_attr="current_chairs"))
         .order_by("-is_core_group", "name")
     )
+    if with_next_meeting:
+        next_start = (
+            Meeting.objects.upcoming()
+            .filter(workgroup=OuterRef("pk"))
+            .order_by("starts_at")
+            .values("starts_at")[:1]
+        )
+        workgroups = workgroups.annotate(next_meeting_at=Subquery(next_start))
+    return workgroups
 
 
 def current_roster(*, workgroup: Workgroup) -> QuerySet[Membership]:
@@ -51,4 +73,107 @@ def pending_membership_requests(*, workgroup: Workgroup) -> QuerySet[MembershipR
         MembershipRequest.objects.filter(workgroup=workgroup, status=RequestStatus.PENDING)
         .select_related("person__organisation")
         .order_by("created_at")
+    )
+
+
+# Meetings ---------------------------------------------------------------------
+
+
+def upcoming_meetings(*, workgroup: Workgroup, limit: int = 5) -> QuerySet[Meeting]:
+    return (
+        Meeting.objects.filter(workgroup=workgroup).select_related("workgroup").upcoming()[:limit]
+    )
+
+
+def past_meetings(*, workgroup: Workgroup) -> QuerySet[Meeting]:
+    return (
+        Meeting.objects.filter(workgroup=workgroup).select_related("workgroup").scheduled().past()
+    )
+
+
+def open_action_items(*, workgroup: Workgroup, before=None) -> QuerySet[ActionItem]:
+    items = ActionItem.objects.open().filter(workgroup=workgroup)
+    if before is not None:
+        items = items.filter(created_at__lt=before)
+    return items.select_related("owner", "meeting").order_by("due_on", "created_at")
+
+
+def action_items_raised_at(*, meeting: Meeting) -> QuerySet[ActionItem]:
+    return meeting.action_items.select_related("owner", "done_by").order_by("created_at")
+
+
+def current_minutes(*, meeting: Meeting) -> MinutesRevision | None:
+    return (
+        MinutesRevision.objects.filter(meeting=meeting, is_conflict=False)
+        .select_related("author")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def minutes_history(*, meeting: Meeting) -> QuerySet[MinutesRevision]:
+    return MinutesRevision.objects.filter(meeting=meeting).select_related("author")
+
+
+def attendance_ids(*, meeting: Meeting) -> set[int]:
+    return set(meeting.attendance.values_list("person_id", flat=True))
+
+
+def latest_updates(*, workgroup: Workgroup, limit: int = 3) -> QuerySet[WorkgroupUpdate]:
+    return workgroup.updates.select_related("author", "workgroup")[:limit]
+
+
+def chair_history(*, workgroup: Workgroup) -> QuerySet[Membership]:
+    """Who chaired when: current and past chairs."""
+    return (
+        Membership.objects.filter(workgroup=workgroup, role=Role.CHAIR)
+        .select_related("person")
+        .order_by("-started_on")
+    )
+
+
+@dataclass(frozen=True)
+class UpdateSlot:
+    workgroup: Workgroup
+    update: WorkgroupUpdate | None
+
+
+def core_group_agenda(*, meeting: Meeting) -> list[UpdateSlot]:
+    """Each active workgroup's latest update since the previous Core Group
+    meeting, or None where it has not posted yet."""
+    previous = (
+        Meeting.objects.scheduled()
+        .filter(workgroup=meeting.workgroup, starts_at__lt=meeting.starts_at)
+        .order_by("-starts_at")
+        .values_list("starts_at", flat=True)
+        .first()
+    )
+    workgroups = list(
+        Workgroup.objects.filter(status=WorkgroupStatus.ACTIVE, is_core_group=False).order_by(
+            "name"
+        )
+    )
+    updates = WorkgroupUpdate.objects.filter(
+        workgroup__in=workgroups, created_at__lte=meeting.starts_at
+    ).select_related("author", "workgroup")
+    if previous is not None:
+        updates = updates.filter(created_at__gt=previous)
+    latest = {}
+    for update in updates.order_by("created_at", "pk"):
+        latest[update.workgroup_id] = update
+    return [UpdateSlot(workgroup=wg, update=latest.get(wg.pk)) for wg in workgroups]
+
+
+def meetings_for_calendar(*, person, since) -> QuerySet[Meeting]:
+    """The meetings of the person's current workgroups, cancelled ones included
+    so calendar programs remove them."""
+    return (
+        Meeting.objects.filter(
+            workgroup__memberships__person=person,
+            workgroup__memberships__ended_on__isnull=True,
+            starts_at__gte=since,
+        )
+        .select_related("workgroup")
+        .distinct()
+        .order_by("starts_at")
     )

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from members import selectors
 from members.decorators import member_required
 from members.filters import DirectoryFilter
 from members.forms import ProfileForm
+from members.services import calendar as calendar_services
 from members.services import people as people_services
 from workgroups import selectors as workgroup_selectors
 from workgroups.permissions import is_admin
@@ -54,5 +56,16 @@ def profile(request):
             "form": form,
             "my_workgroups": workgroup_selectors.workgroups_of(person=request.user),
             "pending_requests": workgroup_selectors.pending_requests_of(person=request.user),
+            "calendar_token": calendar_services.calendar_token_for(person=request.user),
         },
     )
+
+
+@require_POST
+@member_required
+def calendar_reset(request):
+    calendar_services.reset_calendar_token(person=request.user)
+    messages.success(
+        request, "Your calendar link is new. Replace the old one in your calendar program."
+    )
+    return redirect("members:profile")

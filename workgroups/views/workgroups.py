@@ -5,33 +5,83 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from workgroups import permissions, selectors, services
-from workgroups.forms import MembershipRequestForm
-from workgroups.models import MembershipRequest
+from workgroups.forms import MembershipRequestForm, RosterAddForm
+from workgroups.models import Membership, MembershipRequest
+from workgroups.views.access import manager_view
 
 
 def workgroup_list(request):
     return render(
         request,
         "workgroups/workgroup_list.html",
-        {"workgroups": selectors.workgroup_list()},
+        {"workgroups": selectors.workgroup_list(with_next_meeting=True)},
     )
 
 
 def workgroup_detail(request, slug):
     workgroup = permissions.access_workgroup(request.user, slug=slug)
-    show_roster = permissions.can_see_roster(request.user, workgroup)
-    return render(
-        request,
-        "workgroups/workgroup_detail.html",
-        {
-            "workgroup": workgroup,
-            "roster": selectors.current_roster(workgroup=workgroup) if show_roster else None,
-            "show_meeting_link": permissions.can_see_meeting_link(request.user, workgroup),
-            "is_member_here": permissions.is_workgroup_member(request.user, workgroup),
-            "can_request": permissions.can_request_membership(request.user, workgroup),
-            "can_decide": permissions.can_decide_membership_requests(request.user, workgroup),
-        },
+    is_member = permissions.can_see_meetings(request.user, workgroup)
+    can_manage = permissions.can_manage_workgroup(request.user, workgroup)
+    context = {
+        "workgroup": workgroup,
+        "upcoming": selectors.upcoming_meetings(workgroup=workgroup, limit=3),
+        "show_meeting_link": permissions.can_see_meeting_link(request.user, workgroup),
+        "is_member_here": permissions.is_workgroup_member(request.user, workgroup),
+        "can_request": permissions.can_request_membership(request.user, workgroup),
+        "can_decide": permissions.can_decide_membership_requests(request.user, workgroup),
+        "can_manage": can_manage,
+        "is_admin": permissions.is_admin(request.user),
+        "roster": None,
+    }
+    if is_member:
+        context.update(
+            roster=selectors.current_roster(workgroup=workgroup),
+            past=selectors.past_meetings(workgroup=workgroup)[:3],
+            action_items=selectors.open_action_items(workgroup=workgroup),
+            updates=selectors.latest_updates(workgroup=workgroup),
+            chairs=selectors.chair_history(workgroup=workgroup),
+        )
+    if can_manage:
+        context["roster_form"] = RosterAddForm(workgroup=workgroup)
+    return render(request, "workgroups/workgroup_detail.html", context)
+
+
+@require_POST
+def roster_add(request, slug):
+    workgroup, refusal = manager_view(request, slug)
+    if refusal:
+        return refusal
+    form = RosterAddForm(request.POST, workgroup=workgroup)
+    if not form.is_valid():
+        messages.error(request, "Choose a person who is not in the workgroup yet.")
+        return redirect(workgroup)
+    person = form.cleaned_data["person"]
+    try:
+        services.add_membership(workgroup=workgroup, person=person, actor=request.user)
+    except services.MembershipError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{person} joined {workgroup}.")
+    return redirect(workgroup)
+
+
+@require_POST
+def roster_end(request, slug, pk):
+    workgroup, refusal = manager_view(request, slug)
+    if refusal:
+        return refusal
+    membership = get_object_or_404(
+        Membership.objects.select_related("person", "workgroup"), pk=pk, workgroup=workgroup
     )
+    if not permissions.can_edit_roster_entry(request.user, membership):
+        raise PermissionDenied
+    try:
+        services.end_membership(membership=membership, actor=request.user)
+    except services.MembershipError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{membership.person} left {workgroup}.")
+    return redirect(workgroup)
 
 
 def request_membership(request, slug):
