@@ -103,6 +103,11 @@ class Coalition:
     def meeting(self):
         return MeetingFactory(workgroup=self.workgroup)
 
+    def meeting_link_ids(self):
+        meeting = MeetingFactory(workgroup=self.workgroup)
+        link = meeting.links.create(title="Workgroups", path="/workgroups/")
+        return {"pk": meeting.pk, "link_pk": link.pk}
+
     def series(self):
         return MeetingSeriesFactory(workgroup=self.workgroup)
 

@@ -143,6 +143,22 @@ MATRIX: dict[str, Row] = {
         method="post",
         data=lambda c: {"present": [c.wg_member.pk]},
     ),
+    "workgroups:link_add": Row(
+        lambda c: reverse(
+            "workgroups:link_add", kwargs={"slug": c.workgroup.slug, "pk": c.meeting().pk}
+        ),
+        "login 403 403 302 403 302 302",
+        method="post",
+        data=lambda c: {"title": "Workgroup page", "address": "/workgroups/"},
+    ),
+    "workgroups:link_remove": Row(
+        lambda c: reverse(
+            "workgroups:link_remove",
+            kwargs={"slug": c.workgroup.slug, **c.meeting_link_ids()},
+        ),
+        "login 403 403 302 403 302 302",
+        method="post",
+    ),
     "workgroups:action_item_add": Row(
         lambda c: reverse(
             "workgroups:action_item_add",

@@ -1,9 +1,11 @@
 import datetime
 import zoneinfo
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.urls import Resolver404, resolve
 
 from workgroups import recurrence
 from workgroups.enums import Frequency, Weekday, WeekOfMonth
@@ -205,3 +207,31 @@ class RosterAddForm(forms.Form):
         self.fields["person"].queryset = (
             get_user_model().objects.filter(is_active=True).exclude(pk__in=current)
         )
+
+
+class MeetingLinkForm(forms.Form):
+    """A page of the Hub discussed at the meeting, by its address."""
+
+    title = forms.CharField(label="What was discussed", max_length=200)
+    address = forms.CharField(
+        label="Its address in the Hub",
+        max_length=500,
+        help_text="Paste the page's address, e.g. an issue or a paper.",
+    )
+
+    def clean_address(self):
+        address = self.cleaned_data["address"].strip()
+        parsed = urlsplit(address)
+        site = urlsplit(settings.SITE_URL)
+        if parsed.netloc and parsed.netloc not in {site.netloc, self.host}:
+            raise forms.ValidationError("Paste the address of a page in the Hub.")
+        path = parsed.path or "/"
+        try:
+            resolve(path)
+        except Resolver404 as exc:
+            raise forms.ValidationError("There is no page at this address in the Hub.") from exc
+        return path + (f"#{parsed.fragment}" if parsed.fragment else "")
+
+    def __init__(self, *args, host: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.host = host

@@ -31,6 +31,12 @@ urlpatterns = [
         name="minutes_history",
     ),
     path("<slug:slug>/meetings/<int:pk>/attendance/", meetings.attendance, name="attendance"),
+    path("<slug:slug>/meetings/<int:pk>/links/", meetings.link_add, name="link_add"),
+    path(
+        "<slug:slug>/meetings/<int:pk>/links/<int:link_pk>/remove/",
+        meetings.link_remove,
+        name="link_remove",
+    ),
     path(
         "<slug:slug>/meetings/<int:pk>/actions/", meetings.action_item_add, name="action_item_add"
     ),

@@ -239,3 +239,42 @@ def test_workgroup_list_with_next_meetings_queries_do_not_grow(coalition, client
             MeetingFactory(workgroup=WorkgroupFactory())
 
     assert_constant_queries(client, reverse("workgroups:list"), add)
+
+
+def test_chair_links_a_hub_page_discussed_at_the_meeting(coalition, client_as):
+    meeting = MeetingFactory(workgroup=coalition.workgroup)
+    client = client_as(coalition.wg_chair)
+
+    client.post(
+        url("link_add", coalition, pk=meeting.pk),
+        {
+            "title": "Our workgroup",
+            "address": f"http://testserver{coalition.workgroup.get_absolute_url()}",
+        },
+    )
+
+    link = meeting.links.get()
+    assert link.path == coalition.workgroup.get_absolute_url()
+    content = client.get(meeting.get_absolute_url()).content.decode()
+    assert f'<a href="{link.path}">Our workgroup</a>' in content
+
+
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [
+        ("https://elsewhere.example.org/issues/1/", "Paste the address of a page in the Hub."),
+        ("/no-such-page/", "There is no page at this address in the Hub."),
+    ],
+)
+def test_links_outside_the_hub_are_refused(coalition, client_as, address, message):
+    meeting = MeetingFactory(workgroup=coalition.workgroup)
+    client = client_as(coalition.wg_chair)
+
+    response = client.post(
+        url("link_add", coalition, pk=meeting.pk),
+        {"title": "Elsewhere", "address": address},
+        follow=True,
+    )
+
+    assert not meeting.links.exists()
+    assert message in response.content.decode()

@@ -2,6 +2,7 @@ from workgroups.models.meetings import (
     ActionItem,
     Attendance,
     Meeting,
+    MeetingLink,
     MeetingSeries,
     MinutesRevision,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "ActionItem",
     "Attendance",
     "Meeting",
+    "MeetingLink",
     "MeetingSeries",
     "Membership",
     "MembershipQuerySet",

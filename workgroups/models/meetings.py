@@ -209,3 +209,21 @@ class MinutesRevision(models.Model):
 
     def __str__(self):
         return f"Minutes of {self.meeting} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class MeetingLink(models.Model):
+    """A page of the Hub discussed at a meeting: an issue, a paper, a summit."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(max_length=200)
+    path = models.CharField(max_length=500, help_text="A path in the Hub, e.g. /issues/12/")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.title

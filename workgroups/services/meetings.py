@@ -14,6 +14,7 @@ from workgroups.models import (
     ActionItem,
     Attendance,
     Meeting,
+    MeetingLink,
     MeetingSeries,
     MinutesRevision,
     Workgroup,
@@ -263,3 +264,13 @@ def post_update(
         next_steps=next_steps,
         needs=needs,
     )
+
+
+@transaction.atomic
+def link_page(*, meeting: Meeting, actor, title: str, path: str) -> MeetingLink:
+    return MeetingLink.objects.create(meeting=meeting, title=title, path=path, added_by=actor)
+
+
+@transaction.atomic
+def unlink_page(*, link: MeetingLink, actor) -> None:
+    link.delete()

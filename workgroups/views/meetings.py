@@ -10,11 +10,12 @@ from workgroups.forms import (
     ActionItemForm,
     AttendanceForm,
     MeetingForm,
+    MeetingLinkForm,
     MinutesForm,
     SeriesForm,
     WorkgroupUpdateForm,
 )
-from workgroups.models import ActionItem, Meeting, MeetingSeries
+from workgroups.models import ActionItem, Meeting, MeetingLink, MeetingSeries
 from workgroups.services import meetings as meeting_services
 from workgroups.views.access import manager_view, member_view
 
@@ -66,7 +67,9 @@ def meeting(request, slug, pk):
     }
     if workgroup.is_core_group:
         context["update_slots"] = selectors.core_group_agenda(meeting=meeting)
+    context["links"] = meeting.links.all()
     if can_manage:
+        context["link_form"] = MeetingLinkForm()
         context["action_form"] = ActionItemForm(workgroup=workgroup)
         context["attendance_form"] = AttendanceForm(
             workgroup=workgroup, initial={"present": list(context["attendance_ids"])}
@@ -293,3 +296,36 @@ def update_create(request, slug):
         messages.success(request, "Your update is posted for the Core Group.")
         return redirect(workgroup)
     return render(request, "workgroups/update_form.html", {"workgroup": workgroup, "form": form})
+
+
+@require_POST
+def link_add(request, slug, pk):
+    workgroup, refusal = manager_view(request, slug)
+    if refusal:
+        return refusal
+    meeting = _meeting(workgroup, pk)
+    form = MeetingLinkForm(request.POST, host=request.get_host())
+    if form.is_valid():
+        meeting_services.link_page(
+            meeting=meeting,
+            actor=request.user,
+            title=form.cleaned_data["title"],
+            path=form.cleaned_data["address"],
+        )
+        messages.success(request, "Linked.")
+    else:
+        errors = "; ".join(error for errors in form.errors.values() for error in errors)
+        messages.error(request, f"Not linked: {errors}")
+    return redirect(meeting)
+
+
+@require_POST
+def link_remove(request, slug, pk, link_pk):
+    workgroup, refusal = manager_view(request, slug)
+    if refusal:
+        return refusal
+    meeting = _meeting(workgroup, pk)
+    link = get_object_or_404(MeetingLink, pk=link_pk, meeting=meeting)
+    meeting_services.unlink_page(link=link, actor=request.user)
+    messages.success(request, f"Removed the link to {link.title}.")
+    return redirect(meeting)
