@@ -48,7 +48,7 @@ def current_roster(*, workgroup: Workgroup) -> QuerySet[Membership]:
         Membership.objects.current()
         .filter(workgroup=workgroup)
         .select_related("person__organisation__sector")
-        .order_by("-role", "person__full_name")
+        .order_by("role", "person__full_name")  # chairs first
     )
 
 
