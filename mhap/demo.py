@@ -224,6 +224,7 @@ def seed_demo_coalition() -> dict[str, int]:
     _seed_membership_requests(people, workgroups, organisations)
     _seed_profiles()
     _seed_meetings(people, workgroups)
+    _seed_issues(people, workgroups)
     return {
         "sectors": len(sectors),
         "organisations": len(organisations),
@@ -450,3 +451,128 @@ def _seed_meetings(people, workgroups) -> None:
                 next_steps=next_steps,
                 needs=needs,
             )
+
+
+LEVERS = [
+    ("Regulation and policy", "Definitions, credentials and the structure of the system of care."),
+    ("Payment", "Salaries, reimbursement and the financing that sustains the workforce."),
+    ("Clinical model", "Care models that use the workforce well: team-based, integrated care."),
+    (
+        "Workforce expansion",
+        "A larger workforce, more representative of the communities it serves.",
+    ),
+    (
+        "Organizational culture",
+        "The day-to-day experience of the workforce: burnout, safety, growth.",
+    ),
+    (
+        "Quality and accountability",
+        "Demonstrating quality and outcomes, and public accountability.",
+    ),
+    ("Technology", "Telehealth, data and tools that extend the workforce's reach."),
+]
+POLICY_AREAS = [
+    "Crisis response",
+    "Parity",
+    "Workforce",
+    "Integration",
+    "Financing",
+    "Access",
+    "Criminal justice",
+    "Data and measurement",
+    "Children and youth",
+]
+
+# (title, workgroup, term, status, legislative, impact, momentum, levers, areas)
+ISSUES = [
+    ("Sustainable funding for 988 call centres", "Criminal Justice", "short", "adopted", "yes", 5, 5, ["Payment"], ["Crisis response"]),
+    ("Mobile crisis teams available in every county", "Criminal Justice", "short", "in_advocacy", "yes", 5, 4, ["Payment", "Clinical model"], ["Crisis response"]),
+    ("Seed funding for crisis stabilisation centres", "Criminal Justice", "short", "adopted", "yes", 4, 4, ["Payment"], ["Crisis response"]),
+    ("911-988 dispatch integration pilots", "Criminal Justice", "medium", "prioritised", "unknown", 4, 3, ["Technology"], ["Crisis response", "Criminal justice"]),
+    ("Proactive parity enforcement audits by OCI", "Access & Equity", "short", "in_advocacy", "yes", 5, 3, ["Regulation and policy", "Quality and accountability"], ["Parity"]),
+    ("Insurer comparative analysis reports made public", "Access & Equity", "short", "adopted", "yes", 4, 3, ["Quality and accountability"], ["Parity", "Data and measurement"]),
+    ("Make telehealth flexibilities permanent", "Access & Equity", "short", "adopted", "yes", 4, 5, ["Technology", "Regulation and policy"], ["Access"]),
+    ("School-based mental health services grant expansion", "Access & Equity", "short", "under_review", "yes", 4, 4, ["Payment"], ["Children and youth", "Access"]),
+    ("Culturally informed care standards in Medicaid contracts", "Access & Equity", "medium", "accepted", "unknown", 4, 2, ["Quality and accountability"], ["Access"]),
+    ("State loan repayment for behavioural health professionals", "Medicaid & Workforce", "short", "adopted", "yes", 5, 4, ["Workforce expansion", "Payment"], ["Workforce"]),
+    ("Medicaid coverage of Collaborative Care codes", "Medicaid & Workforce", "short", "paper_in_progress", "no", 5, 4, ["Payment", "Clinical model"], ["Integration", "Financing"]),
+    ("Certified peer specialist Medicaid billing", "Medicaid & Workforce", "short", "adopted", "yes", 4, 5, ["Payment", "Workforce expansion"], ["Workforce"]),
+    ("Count supervised hours from all settings toward licensure", "Medicaid & Workforce", "short", "adopted", "yes", 4, 4, ["Regulation and policy"], ["Workforce"]),
+    ("Pay parity for community mental health staff", "Medicaid & Workforce", "medium", "prioritised", "unknown", 5, 2, ["Payment"], ["Workforce", "Financing"]),
+    ("IMD exclusion waiver for short-term residential care", "Medicaid & Workforce", "long", "deferred", "unknown", 4, 1, ["Regulation and policy", "Payment"], ["Financing"]),
+    ("Baseline measures for the coalition's success metrics", "Data", "short", "paper_in_progress", "no", 3, 4, ["Quality and accountability"], ["Data and measurement"]),
+    ("Public 988 answer-rate dashboard", "Data", "short", "accepted", "unknown", 3, 3, ["Technology", "Quality and accountability"], ["Data and measurement", "Crisis response"]),
+    ("Mental health workforce data collected at licence renewal", "Data", "medium", "proposed", "unknown", None, None, ["Workforce expansion", "Technology"], ["Workforce", "Data and measurement"]),
+    ("Jail diversion and re-entry care coordination", "Criminal Justice", "medium", "proposed", "unknown", None, None, ["Clinical model"], ["Criminal justice"]),
+    ("Burnout prevention programmes for crisis workers", "Medicaid & Workforce", "medium", "proposed", "unknown", None, None, ["Organizational culture"], ["Workforce", "Crisis response"]),
+    ("Network adequacy standards for mental health", "Access & Equity", "long", "proposed", "unknown", None, None, ["Regulation and policy"], ["Parity", "Access"]),
+    ("Peer-run respite centres in every region", "Access & Equity", "medium", "proposed", "unknown", None, None, ["Clinical model"], ["Crisis response", "Access"]),
+    ("Primary care integration payment model", "Medicaid & Workforce", "long", "proposed", "unknown", None, None, ["Payment", "Clinical model"], ["Integration", "Financing"]),
+    ("Youth crisis stabilisation beds", "Criminal Justice", "medium", "closed", "unknown", 3, 2, ["Payment"], ["Children and youth", "Crisis response"]),
+]  # fmt: skip
+
+
+def _seed_issues(people, workgroups) -> None:
+    from issues.models import Issue
+    from tests.factories import IssueFactory, LeverFactory, PolicyAreaFactory
+
+    levers = {
+        name: LeverFactory(name=name, slug=_slug(name), description=text, position=index)
+        for index, (name, text) in enumerate(LEVERS)
+    }
+    areas = {name: PolicyAreaFactory(name=name, slug=_slug(name)) for name in POLICY_AREAS}
+    proposers = [person for email, person in people.items() if not email.startswith("partner")]
+    start = datetime.datetime(2024, 1, 15, 15, 0, tzinfo=datetime.UTC)
+    for index, (title, group, term, status, legislative, impact, momentum, lever_names,
+                area_names) in enumerate(ISSUES):  # fmt: skip
+        if Issue.objects.filter(title=title).exists():
+            continue
+        workgroup = workgroups[group]
+        chair = workgroup.memberships.filter(role="chair").first().person
+        issue = IssueFactory(
+            title=title,
+            description=f"**{title}.** See the coalition's roadmap for the evidence, "
+            "the milestones and who is affected.",
+            workgroup=workgroup,
+            term=term,
+            status=status,
+            legislative=legislative,
+            impact=impact,
+            momentum=momentum,
+            owner=chair if status != "proposed" else None,
+            proposed_by=proposers[index % len(proposers)],
+            proposed_at=start + datetime.timedelta(days=index * 17),
+        )
+        issue.levers.set([levers[name] for name in lever_names])
+        issue.policy_areas.set([areas[name] for name in area_names])
+
+
+def seed_scale_issues(count: int) -> int:
+    """N generated issues in bulk inserts, to measure the triage page at scale."""
+    import random
+
+    from issues.enums import Legislative, Status, Term
+    from issues.models import Issue
+    from tests.factories import IssueFactory
+    from workgroups.models import Workgroup
+
+    generator = random.Random(2024)  # noqa: S311 - demo data, not secrets
+    workgroups = list(Workgroup.objects.filter(is_core_group=False))
+    now = datetime.datetime.now(tz=datetime.UTC)
+    batch = []
+    for n in range(count):
+        issue = IssueFactory.build(
+            workgroup=generator.choice(workgroups),
+            term=generator.choice([*Term.values, ""]),
+            status=generator.choice(Status.values),
+            legislative=generator.choice(Legislative.values),
+            impact=generator.choice([None, 1, 2, 3, 4, 5]),
+            momentum=generator.choice([None, 1, 2, 3, 4, 5]),
+            proposed_at=now - datetime.timedelta(minutes=n * 7),
+        )
+        batch.append(issue)
+        if len(batch) == 5000:
+            Issue.objects.bulk_create(batch)
+            batch = []
+    Issue.objects.bulk_create(batch)
+    return count

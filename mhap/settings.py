@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "members",
     "workgroups",
+    "issues",
     "mhap",
 ]
 

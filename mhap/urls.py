@@ -22,6 +22,7 @@ urlpatterns = [
         name="meeting_ics",
     ),
     path("workgroups/", include("workgroups.urls")),
+    path("issues/", include("issues.urls")),
     path("", include("members.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),

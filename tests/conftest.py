@@ -12,6 +12,7 @@ from tests.factories import (
     CoreGroupFactory,
     InvitationFactory,
     InvitationImportFactory,
+    IssueFactory,
     JoinRequestFactory,
     MeetingFactory,
     MeetingSeriesFactory,
@@ -107,6 +108,14 @@ class Coalition:
         meeting = MeetingFactory(workgroup=self.workgroup)
         link = meeting.links.create(title="Workgroups", path="/workgroups/")
         return {"pk": meeting.pk, "link_pk": link.pk}
+
+    def issue(self):
+        return IssueFactory(workgroup=self.workgroup)
+
+    def saved_view(self):
+        from issues.models import SavedView
+
+        return SavedView.objects.create(owner=self.core, name="Inbox", query="status=proposed")
 
     def series(self):
         return MeetingSeriesFactory(workgroup=self.workgroup)

@@ -235,3 +235,49 @@ class WorkgroupUpdateFactory(factory.django.DjangoModelFactory):
     happened = "Finished the first draft of the loan repayment paper."
     next_steps = "Collect feedback from providers in rural counties."
     needs = ""
+
+
+class LeverFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "issues.Lever"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Lever {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class PolicyAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "issues.PolicyArea"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Policy area {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+ISSUE_TOPICS = [
+    "988 call centre funding",
+    "Mobile crisis teams in rural counties",
+    "Crisis stabilisation centres",
+    "Parity enforcement audits",
+    "Loan repayment for behavioural health workers",
+    "Collaborative Care coverage in Medicaid",
+    "Peer specialist Medicaid billing",
+    "Telehealth permanence",
+    "IMD exclusion waiver",
+    "School-based mental health services",
+    "911-988 dispatch integration",
+    "Supervision hours for new clinicians",
+]
+
+
+class IssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "issues.Issue"
+
+    title = factory.Sequence(lambda n: f"{ISSUE_TOPICS[n % len(ISSUE_TOPICS)]} ({n})")
+    description = "Barriers, who is affected, and what a change in policy could do."
+    workgroup = factory.SubFactory(WorkgroupFactory)
+    term = "short"
+    status = "proposed"
+    proposed_at = factory.LazyFunction(timezone.now)

@@ -25,7 +25,7 @@ ROLES = ("public", "partner", "wg_member", "wg_chair", "other_chair", "core", "a
 class Row:
     url: Callable  # (coalition) -> str
     expect: str  # seven statuses, one per role, separated by spaces
-    html: bool = True  # False for plain-text or file responses (no accessibility check)
+    html: bool = True  # False for files, text and fragments (no page accessibility check)
     method: str = "get"  # "post" for actions; their pages are checked where they render
     data: Callable | None = None  # (coalition) -> POST data
 
@@ -187,6 +187,69 @@ MATRIX: dict[str, Row] = {
         lambda c: reverse("calendar_feed", kwargs={"token": c.calendar_token()}),
         EVERYONE,
         html=False,
+    ),
+    # Issues
+    "issues:list": Row(lambda c: reverse("issues:list"), MEMBERS),
+    "issues:propose": Row(lambda c: reverse("issues:propose"), MEMBERS),
+    "issues:bulk": Row(
+        lambda c: reverse("issues:bulk"),
+        "login 403 403 403 403 302 302",
+        method="post",
+        data=lambda c: {"ids": [c.issue().pk], "status": "accepted"},
+    ),
+    "issues:export": Row(lambda c: reverse("issues:export"), MEMBERS, html=False),
+    "issues:save_view": Row(
+        lambda c: reverse("issues:save_view"),
+        "login 302 302 302 302 302 302",
+        method="post",
+        data=lambda c: {"name": "Short term", "query": "term=short"},
+    ),
+    "issues:saved_view": Row(
+        lambda c: reverse("issues:saved_view", kwargs={"pk": c.saved_view().pk}),
+        "login 302 302 302 302 302 302",  # a shared link opens the list with its filters
+    ),
+    "issues:delete_view": Row(
+        lambda c: reverse("issues:delete_view", kwargs={"pk": c.saved_view().pk}),
+        "login 404 404 404 404 302 404",  # only its owner (core) deletes it
+        method="post",
+    ),
+    "issues:backlog": Row(
+        lambda c: reverse("issues:backlog", kwargs={"slug": c.workgroup.slug}), MEMBERS
+    ),
+    "issues:detail": Row(lambda c: reverse("issues:detail", kwargs={"pk": c.issue().pk}), MEMBERS),
+    # A table row for htmx to swap in; checked for accessibility inside the list page.
+    "issues:row": Row(
+        lambda c: reverse("issues:row", kwargs={"pk": c.issue().pk}), MEMBERS, html=False
+    ),
+    "issues:row_edit": Row(
+        lambda c: reverse("issues:row_edit", kwargs={"pk": c.issue().pk}), MANAGERS_OF_WORKGROUP
+    ),
+    "issues:edit_details": Row(
+        lambda c: reverse("issues:edit_details", kwargs={"pk": c.issue().pk}),
+        MANAGERS_OF_WORKGROUP,
+    ),
+    "issues:comment": Row(
+        lambda c: reverse("issues:comment", kwargs={"pk": c.issue().pk}),
+        "login 403 302 302 403 302 302",  # members of the owning workgroup, and triage
+        method="post",
+        data=lambda c: {"body": "We should look at the 2024 data."},
+    ),
+    "issues:merge": Row(
+        lambda c: reverse("issues:merge", kwargs={"pk": c.issue().pk}),
+        "login 403 403 403 403 302 302",
+        method="post",
+        data=lambda c: {"survivor": c.issue().pk},
+    ),
+    "issues:move": Row(
+        lambda c: reverse("issues:move", kwargs={"pk": c.issue().pk}),
+        "login 403 403 302 403 302 302",
+        method="post",
+        data=lambda c: {"direction": "up"},
+    ),
+    "issues:pick": Row(
+        lambda c: reverse("issues:pick", kwargs={"pk": c.issue().pk}),
+        "login 403 403 302 403 302 302",
+        method="post",
     ),
     # Membership: the public
     "members:join_request": Row(lambda c: reverse("members:join_request"), EVERYONE),

@@ -1,0 +1,71 @@
+"""Who may do what with issues (PRODUCT.md): members read and propose; members
+of the owning workgroup comment; its chairs edit; the Core Group and admins
+triage everything (move between workgroups, merge, bulk)."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from issues.models import Issue
+from workgroups.permissions import (
+    can_manage_workgroup,
+    is_core_or_admin,
+    is_member,
+    is_workgroup_chair,
+    is_workgroup_member,
+)
+
+# Fields only triage (the Core Group, admins) may change: moving an issue to
+# another workgroup takes it out of the chairs' hands.
+TRIAGE_ONLY_FIELDS = frozenset({"workgroup"})
+
+
+def can_read_issues(user) -> bool:
+    return is_member(user)
+
+
+def can_propose_issue(user) -> bool:
+    return is_member(user)
+
+
+def can_triage(user) -> bool:
+    return is_core_or_admin(user)
+
+
+def can_edit_issue(user, issue: Issue) -> bool:
+    return is_workgroup_chair(user, issue.workgroup) or can_triage(user)
+
+
+def can_change_field(user, issue: Issue, field: str) -> bool:
+    if field in TRIAGE_ONLY_FIELDS:
+        return can_triage(user)
+    return can_edit_issue(user, issue)
+
+
+def can_comment(user, issue: Issue) -> bool:
+    return is_workgroup_member(user, issue.workgroup) or can_triage(user)
+
+
+def can_manage_backlog(user, workgroup) -> bool:
+    return can_manage_workgroup(user, workgroup)
+
+
+def access_issue(request, pk: int) -> Issue:
+    """Fetch an issue for a signed-in member. Raises a login redirect for the
+    public (as an exception the view returns) and 404 for no such issue."""
+    if not is_member(request.user):
+        raise LoginRequired(request)
+    return get_object_or_404(
+        Issue.objects.select_related("workgroup", "owner", "proposed_by", "merged_into"), pk=pk
+    )
+
+
+class LoginRequired(Exception):
+    def __init__(self, request):
+        super().__init__("sign in first")
+        self.response = redirect_to_login(request.get_full_path())
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied

@@ -1,0 +1,123 @@
+"""Reads for the issue pages, each a fixed number of queries whatever the rows."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+
+from issues.enums import OPEN_STATUSES, Legislative, Status, Term
+from issues.models import Issue, IssueChange, IssueComment, SavedView
+
+# sort name -> (expression, value standing for "none" so every row has a key)
+SORTS = {
+    "proposed": (F("proposed_at"), None),
+    "title": (F("title"), None),
+    "workgroup": (F("workgroup__name"), None),
+    "term": (Coalesce(F("term"), Value("")), None),
+    "status": (F("status"), None),
+    "impact": (Coalesce(F("impact"), Value(0)), None),
+    "momentum": (Coalesce(F("momentum"), Value(0)), None),
+    "owner": (Coalesce(F("owner__full_name"), Value("")), None),
+    "updated": (F("updated_at"), None),
+}
+DEFAULT_SORT = "-proposed"
+
+
+def parse_sort(value: str | None) -> tuple[str, bool]:
+    """'-impact' -> ('impact', descending). Unknown values fall back to the default."""
+    value = value or DEFAULT_SORT
+    name, descending = value.lstrip("-"), value.startswith("-")
+    if name not in SORTS:
+        name, descending = DEFAULT_SORT.lstrip("-"), True
+    return name, descending
+
+
+def sorted_issues(queryset: QuerySet[Issue], sort: str | None) -> QuerySet[Issue]:
+    name, descending = parse_sort(sort)
+    expression = SORTS[name][0]
+    queryset = queryset.annotate(sort_key=expression)
+    if descending:
+        return queryset.order_by(F("sort_key").desc(), "-pk")
+    return queryset.order_by(F("sort_key").asc(), "pk")
+
+
+def triage_queryset() -> QuerySet[Issue]:
+    return Issue.objects.select_related("workgroup", "owner")
+
+
+def facet_counts(queryset: QuerySet[Issue]) -> dict[str, list[tuple]]:
+    """Counts per value of the main facets, over the filtered issues (4 queries)."""
+
+    def counted(field, labels):
+        rows = dict(
+            queryset.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n")
+        )
+        return [(value, label, rows[value]) for value, label in labels if rows.get(value)]
+
+    workgroups = list(
+        queryset.order_by()
+        .values_list("workgroup__name")
+        .annotate(n=Count("pk"))
+        .order_by("workgroup__name")
+    )
+    return {
+        "status": counted("status", Status.choices),
+        "term": counted("term", [*Term.choices, ("", "No term yet")]),
+        "legislative": counted("legislative", Legislative.choices),
+        "workgroup": [(name, name, count) for name, count in workgroups],
+    }
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    previous: Issue | None
+    next: Issue | None
+
+
+def neighbours(queryset: QuerySet[Issue], issue: Issue, sort: str | None) -> Neighbours:
+    """The issues before and after `issue` in the filtered, sorted list (keyset
+    comparison: two small queries whatever the list's length)."""
+    name, descending = parse_sort(sort)
+    keyed = queryset.annotate(sort_key=SORTS[name][0])
+    found = list(keyed.filter(pk=issue.pk).values_list("sort_key", flat=True))
+    if not found:  # not in the filtered list (any more)
+        return Neighbours(None, None)
+    value = found[0]
+    after = Q(sort_key__gt=value) | Q(sort_key=value, pk__gt=issue.pk)
+    before = Q(sort_key__lt=value) | Q(sort_key=value, pk__lt=issue.pk)
+    if descending:
+        after, before = before, after
+    forward = ("-sort_key", "-pk") if descending else ("sort_key", "pk")
+    backward = ("sort_key", "pk") if descending else ("-sort_key", "-pk")
+    return Neighbours(
+        previous=keyed.filter(before)
+        .order_by(*backward)
+        .select_related(None)
+        .only("pk", "title")
+        .first(),
+        next=keyed.filter(after)
+        .order_by(*forward)
+        .select_related(None)
+        .only("pk", "title")
+        .first(),
+    )
+
+
+def issue_history(*, issue: Issue) -> QuerySet[IssueChange]:
+    return issue.changes.select_related("actor")
+
+
+def issue_comments(*, issue: Issue) -> QuerySet[IssueComment]:
+    return issue.comments.select_related("author")
+
+
+def backlog(*, workgroup) -> QuerySet[Issue]:
+    return (
+        Issue.objects.filter(workgroup=workgroup, status__in=OPEN_STATUSES)
+        .select_related("owner", "workgroup")
+        .order_by(F("rank").asc(nulls_last=True), "-proposed_at", "-pk")
+    )
+
+
+def saved_views(*, owner) -> QuerySet[SavedView]:
+    return SavedView.objects.filter(owner=owner)
