@@ -52,11 +52,14 @@ def issue_list(request):
     if refusal := _members_only(request):
         return refusal
     issue_filter, issues = _filtered(request)
-    page = Paginator(issues, PAGE_SIZE).get_page(request.GET.get("page"))
+    facets = selectors.facet_counts(issue_filter.qs)
+    paginator = Paginator(issues, PAGE_SIZE)
+    paginator.count = facets.total  # known already: spare the page a second COUNT(*)
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "filter": issue_filter,
         "page": page,
-        "facets": selectors.facet_counts(issue_filter.qs),
+        "facets": facets.counts,
         "sort": request.GET.get("sort") or selectors.DEFAULT_SORT,
         "query": _list_query(request),
         "can_triage": permissions.can_triage(request.user),
