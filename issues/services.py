@@ -127,8 +127,20 @@ def merge_issue(*, actor, duplicate: Issue, survivor: Issue, reason: str = "") -
         raise NotAllowed("Only the Core Group and admins merge issues.")
     if duplicate.pk == survivor.pk:
         raise IssueError("An issue cannot be merged into itself.")
-    if survivor.status == Status.MERGED:
-        raise IssueError(f"#{survivor.pk} is itself merged; merge into #{survivor.merged_into_id}.")
+    # Lock both rows, always in the same order, and decide on what is locked:
+    # A into B and B into A at the same moment cannot both succeed.
+    locked = {
+        issue.pk: issue
+        for issue in Issue.objects.select_for_update()
+        .filter(pk__in=[duplicate.pk, survivor.pk])
+        .order_by("pk")
+    }
+    if locked[duplicate.pk].status == Status.MERGED:
+        raise IssueError(f"#{duplicate.pk} is already merged.")
+    if locked[survivor.pk].status == Status.MERGED:
+        raise IssueError(
+            f"#{survivor.pk} is itself merged; merge into #{locked[survivor.pk].merged_into_id}."
+        )
     change_issue(
         actor=actor,
         issue=duplicate,
@@ -169,7 +181,9 @@ def move_in_backlog(*, actor, issue: Issue, direction: str) -> None:
         if item.rank != position:
             Issue.objects.filter(pk=item.pk).update(rank=position)
             item.rank = position
-    index = next(i for i, item in enumerate(backlog) if item.pk == issue.pk)
+    index = next((i for i, item in enumerate(backlog) if item.pk == issue.pk), None)
+    if index is None:
+        raise IssueError("Only open issues have a place in the backlog.")
     other = index - 1 if direction == "up" else index + 1
     if not 0 <= other < len(backlog):
         return
@@ -185,3 +199,57 @@ def save_view(*, owner, name: str, query: str) -> SavedView:
         owner=owner, name=name.strip(), defaults={"query": query}
     )
     return view
+
+
+@transaction.atomic
+def update_details(
+    *,
+    actor,
+    issue: Issue,
+    title: str,
+    description: str,
+    legislative: str,
+    levers,
+    policy_areas,
+    expected_version: int,
+) -> None:
+    """Title, description, legislative flag and tags, all or nothing."""
+    change_issue(
+        actor=actor,
+        issue=issue,
+        changes={"title": title, "description": description, "legislative": legislative},
+        expected_version=expected_version,
+    )
+    for field, new in (("levers", levers), ("policy_areas", policy_areas)):
+        old = set(getattr(issue, field).all())
+        if old != set(new):
+            getattr(issue, field).set(new)
+            IssueChange.objects.create(
+                issue=issue,
+                actor=actor,
+                field=field,
+                old_value=", ".join(sorted(str(tag) for tag in old))[:300],
+                new_value=", ".join(sorted(str(tag) for tag in new))[:300],
+            )
+
+
+PICKABLE = (Status.ACCEPTED, Status.PRIORITISED)
+
+
+@transaction.atomic
+def pick_for_paper(*, actor, issue: Issue) -> None:
+    """A chair picks an accepted or prioritised issue for an issue paper."""
+    if not permissions.can_change_field(actor, issue, "status"):
+        raise NotAllowed("Only the workgroup's chairs pick issues for a paper.")
+    current = Issue.objects.select_for_update().get(pk=issue.pk)
+    if current.status not in PICKABLE:
+        raise IssueError(
+            f"Only accepted or prioritised issues are picked for a paper; "
+            f"#{issue.pk} is {current.get_status_display().lower()}."
+        )
+    change_issue(
+        actor=actor,
+        issue=issue,
+        changes={"status": Status.PAPER_IN_PROGRESS},
+        reason="Picked for an issue paper",
+    )

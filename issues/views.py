@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from issues import permissions, selectors, services
-from issues.enums import Status
 from issues.filters import IssueFilter
 from issues.forms import (
     BulkForm,
@@ -193,6 +192,12 @@ def export(request):
             return value
 
     writer = csv.writer(Echo())
+
+    def cell(value):
+        # A spreadsheet runs a cell that starts like a formula: keep it text.
+        text = str(value)
+        return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+
     header = ["number", "title", "workgroup", "term", "legislative", "status", "impact",
               "momentum", "owner", "levers", "policy areas", "proposed", "url"]  # fmt: skip
 
@@ -200,21 +205,24 @@ def export(request):
         yield writer.writerow(header)
         for issue in rows.iterator(chunk_size=2000):
             yield writer.writerow(
-                [
-                    issue.pk,
-                    issue.title,
-                    issue.workgroup.name,
-                    issue.get_term_display(),
-                    issue.get_legislative_display(),
-                    issue.get_status_display(),
-                    issue.impact or "",
-                    issue.momentum or "",
-                    issue.owner.full_name if issue.owner else "",
-                    "; ".join(lever.name for lever in issue.levers.all()),
-                    "; ".join(area.name for area in issue.policy_areas.all()),
-                    issue.proposed_at.date().isoformat(),
-                    request.build_absolute_uri(issue.get_absolute_url()),
-                ]
+                map(
+                    cell,
+                    [
+                        issue.pk,
+                        issue.title,
+                        issue.workgroup.name,
+                        issue.get_term_display(),
+                        issue.get_legislative_display(),
+                        issue.get_status_display(),
+                        issue.impact or "",
+                        issue.momentum or "",
+                        issue.owner.full_name if issue.owner else "",
+                        "; ".join(lever.name for lever in issue.levers.all()),
+                        "; ".join(area.name for area in issue.policy_areas.all()),
+                        issue.proposed_at.date().isoformat(),
+                        request.build_absolute_uri(issue.get_absolute_url()),
+                    ],
+                )
             )
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
@@ -276,21 +284,10 @@ def edit_details(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_issue(
-                actor=request.user,
-                issue=issue,
-                changes={
-                    "title": form.cleaned_data["title"],
-                    "description": form.cleaned_data["description"],
-                    "legislative": form.cleaned_data["legislative"],
-                },
-                expected_version=form.cleaned_data["version"],
-            )
+            services.update_details(actor=request.user, issue=issue, **form.cleaned_data)
         except services.StaleIssue as error:
             form.add_error(None, str(error))
         else:
-            issue.levers.set(form.cleaned_data["levers"])
-            issue.policy_areas.set(form.cleaned_data["policy_areas"])
             messages.success(request, "Saved.")
             return redirect(issue)
     return render(request, "issues/issue_form.html", {"form": form, "issue": issue})
@@ -403,6 +400,8 @@ def move(request, pk):
         )
     except services.NotAllowed as error:
         raise PermissionDenied(str(error)) from error
+    except services.IssueError as error:
+        messages.error(request, str(error))
     return redirect("issues:backlog", slug=issue.workgroup.slug)
 
 
@@ -413,13 +412,11 @@ def pick_for_paper(request, pk):
     except permissions.LoginRequired as refusal:
         return refusal.response
     try:
-        services.change_issue(
-            actor=request.user,
-            issue=issue,
-            changes={"status": Status.PAPER_IN_PROGRESS},
-            reason="Picked for an issue paper",
-        )
+        services.pick_for_paper(actor=request.user, issue=issue)
     except services.NotAllowed as error:
         raise PermissionDenied(str(error)) from error
-    messages.success(request, f"#{issue.pk} gets a paper.")
+    except services.IssueError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"#{issue.pk} gets a paper.")
     return redirect("issues:backlog", slug=issue.workgroup.slug)

@@ -1,12 +1,13 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils.text import slugify
 
 from members.enums import InvitationStatus
 from members.models import Invitation, JoinRequest, Organisation, Sector, User
 from members.services.invitations import account_exists, normalise_email
 from members.services.people import PROFILE_FIELDS
 from workgroups.enums import Role
-from workgroups.models import Workgroup
+from workgroups.models import Membership, Workgroup
 
 
 class InviteForm(forms.Form):
@@ -148,8 +149,9 @@ class AddMembershipForm(forms.Form):
 
     def __init__(self, *args, person: User, **kwargs):
         super().__init__(*args, **kwargs)
+        current = Membership.objects.filter(person=person, ended_on__isnull=True)
         self.fields["workgroup"].queryset = Workgroup.objects.exclude(
-            memberships__person=person, memberships__ended_on__isnull=True
+            pk__in=current.values("workgroup")
         )
 
 
@@ -161,6 +163,9 @@ class SectorForm(forms.ModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        if Sector.objects.filter(name__iexact=name).exists():
+        if (
+            Sector.objects.filter(name__iexact=name).exists()
+            or Sector.objects.filter(slug=slugify(name)).exists()
+        ):
             raise forms.ValidationError("This sector exists already.")
         return name

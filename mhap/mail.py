@@ -65,5 +65,7 @@ class CeleryEmailBackend(BaseEmailBackend):
 
         payloads = [serialize_message(message) for message in email_messages]
         for payload in payloads:
-            transaction.on_commit(lambda payload=payload: deliver_email.delay(payload))
+            # robust: a broker that is down is logged, not turned into an error
+            # page for a change that has already been saved.
+            transaction.on_commit(lambda payload=payload: deliver_email.delay(payload), robust=True)
         return len(payloads)

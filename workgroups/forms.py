@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import Resolver404, resolve
 
 from workgroups import recurrence
@@ -158,11 +159,15 @@ class AttendanceForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, workgroup: Workgroup, **kwargs):
+    def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        # Today's roster, and whoever was recorded already: a person who has
+        # left since keeps their attendance when the list is saved again.
+        current = Membership.objects.current().filter(workgroup=meeting.workgroup)
         self.fields["present"].queryset = (
             get_user_model()
-            .objects.filter(memberships__workgroup=workgroup, memberships__ended_on__isnull=True)
+            .objects.filter(Q(pk__in=current.values("person")) | Q(attendance__meeting=meeting))
+            .distinct()
             .order_by("full_name")
         )
 
@@ -176,10 +181,9 @@ class ActionItemForm(forms.Form):
 
     def __init__(self, *args, workgroup: Workgroup, **kwargs):
         super().__init__(*args, **kwargs)
+        current = Membership.objects.current().filter(workgroup=workgroup)
         self.fields["owner"].queryset = (
-            get_user_model()
-            .objects.filter(memberships__workgroup=workgroup, memberships__ended_on__isnull=True)
-            .order_by("full_name")
+            get_user_model().objects.filter(pk__in=current.values("person")).order_by("full_name")
         )
 
 

@@ -96,12 +96,20 @@ def access_workgroup(user, *, slug: str) -> Workgroup:
     return get_object_or_404(Workgroup, slug=slug)
 
 
+def can_manage_roster(user, workgroup: Workgroup) -> bool:
+    """Add and remove members, answer requests to join. Who sits on the Core
+    Group is the admins' decision (PRODUCT.md), not its own members'."""
+    if workgroup.is_core_group:
+        return is_admin(user)
+    return can_manage_workgroup(user, workgroup)
+
+
 def can_request_membership(user, workgroup: Workgroup) -> bool:
     return is_member(user) and not is_workgroup_member(user, workgroup)
 
 
 def can_decide_membership_requests(user, workgroup: Workgroup) -> bool:
-    return can_manage_workgroup(user, workgroup)
+    return can_manage_roster(user, workgroup)
 
 
 def can_see_meetings(user, workgroup: Workgroup) -> bool:
@@ -113,7 +121,7 @@ def can_edit_roster_entry(user, membership: Membership) -> bool:
     """Chairs manage their roster's members; only admins change chairs."""
     if is_admin(user):
         return True
-    return membership.role != Role.CHAIR and can_manage_workgroup(user, membership.workgroup)
+    return membership.role != Role.CHAIR and can_manage_roster(user, membership.workgroup)
 
 
 def can_complete_action_item(user, item) -> bool:

@@ -26,7 +26,9 @@ def workgroup_list(*, with_next_meeting: bool = False) -> QuerySet[Workgroup]:
     workgroups = (
         Workgroup.objects.annotate(
             member_count=Count(
-                "memberships", filter=Q(memberships__ended_on__isnull=True), distinct=True
+                "memberships",
+                filter=Q(memberships__ended_on__isnull=True, memberships__person__is_active=True),
+                distinct=True,
             )
         )
         .prefetch_related(Prefetch("memberships", queryset=chairs, to_attr="current_chairs"))
@@ -113,6 +115,13 @@ def current_minutes(*, meeting: Meeting) -> MinutesRevision | None:
 
 def minutes_history(*, meeting: Meeting) -> QuerySet[MinutesRevision]:
     return MinutesRevision.objects.filter(meeting=meeting).select_related("author")
+
+
+def attendees(*, meeting: Meeting):
+    return [
+        row.person
+        for row in meeting.attendance.select_related("person").order_by("person__full_name")
+    ]
 
 
 def attendance_ids(*, meeting: Meeting) -> set[int]:

@@ -33,9 +33,13 @@ def organisations(request):
 def add_sector(request):
     form = SectorForm(request.POST)
     if form.is_valid():
-        sector = organisation_services.add_sector(name=form.cleaned_data["name"])
-        messages.success(request, f"Sector {sector} added.")
-        return redirect("members:organisations")
+        try:
+            sector = organisation_services.add_sector(name=form.cleaned_data["name"])
+        except organisation_services.OrganisationError as error:
+            form.add_error("name", str(error))
+        else:
+            messages.success(request, f"Sector {sector} added.")
+            return redirect("members:organisations")
     return render(
         request,
         "members/organisations.html",

@@ -54,7 +54,8 @@ class Workgroup(models.Model):
 
 class MembershipQuerySet(models.QuerySet):
     def current(self):
-        return self.filter(ended_on__isnull=True)
+        """Memberships in force: not ended, of people who can still sign in."""
+        return self.filter(ended_on__isnull=True, person__is_active=True)
 
 
 class Membership(models.Model):

@@ -79,7 +79,8 @@ def extend_series(*, series: MeetingSeries) -> int:
         for start in _slots(series, after=after)
         if start not in taken
     ]
-    Meeting.objects.bulk_create(new)
+    # A concurrent extension (beat, a series edit) may have made some already.
+    Meeting.objects.bulk_create(new, ignore_conflicts=True)
     return len(new)
 
 
@@ -168,14 +169,13 @@ def edit_meeting(
     duration_minutes: int,
     **fields,
 ) -> Meeting:
-    """Edit one meeting. A new time detaches it from its series."""
-    ends_at = starts_at + datetime.timedelta(minutes=duration_minutes)
-    moved = (starts_at, ends_at) != (meeting.starts_at, meeting.ends_at)
+    """Edit one meeting. It is then detached from its series: a later change of
+    the series leaves its time, title and link as they were set here."""
     for name, value in fields.items():
         setattr(meeting, name, value)
-    meeting.starts_at, meeting.ends_at = starts_at, ends_at
-    if moved:
-        meeting.is_detached = True
+    meeting.starts_at = starts_at
+    meeting.ends_at = starts_at + datetime.timedelta(minutes=duration_minutes)
+    meeting.is_detached = True
     meeting.sequence += 1
     meeting.save()
     return meeting

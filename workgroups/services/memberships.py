@@ -156,7 +156,10 @@ def decide_membership_request(
         raise MembershipError("Someone has already answered this request.")
     membership_request.status, membership_request.decided_by = status, actor
     membership_request.decided_at = now
-    if approve:
+    already = Membership.objects.current().filter(
+        workgroup=membership_request.workgroup, person=membership_request.person
+    )
+    if approve and not already.exists():
         add_membership(
             workgroup=membership_request.workgroup,
             person=membership_request.person,

@@ -60,7 +60,7 @@ def meeting(request, slug, pk):
         "raised_items": selectors.action_items_raised_at(meeting=meeting),
         "minutes": selectors.current_minutes(meeting=meeting),
         "attendance_ids": selectors.attendance_ids(meeting=meeting),
-        "roster": selectors.current_roster(workgroup=workgroup),
+        "attendees": selectors.attendees(meeting=meeting),
         "series_description": recurrence.describe_rule(meeting.series.rule)
         if meeting.series
         else "",
@@ -72,7 +72,7 @@ def meeting(request, slug, pk):
         context["link_form"] = MeetingLinkForm()
         context["action_form"] = ActionItemForm(workgroup=workgroup)
         context["attendance_form"] = AttendanceForm(
-            workgroup=workgroup, initial={"present": list(context["attendance_ids"])}
+            meeting=meeting, initial={"present": list(context["attendance_ids"])}
         )
     return render(request, "workgroups/meeting.html", context)
 
@@ -238,7 +238,7 @@ def attendance(request, slug, pk):
     if refusal:
         return refusal
     meeting = _meeting(workgroup, pk)
-    form = AttendanceForm(request.POST, workgroup=workgroup)
+    form = AttendanceForm(request.POST, meeting=meeting)
     if form.is_valid():
         meeting_services.record_attendance(
             meeting=meeting, actor=request.user, present=list(form.cleaned_data["present"])

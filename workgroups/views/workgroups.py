@@ -41,7 +41,8 @@ def workgroup_detail(request, slug):
             updates=selectors.latest_updates(workgroup=workgroup),
             chairs=selectors.chair_history(workgroup=workgroup),
         )
-    if can_manage:
+    context["can_manage_roster"] = permissions.can_manage_roster(request.user, workgroup)
+    if context["can_manage_roster"]:
         context["roster_form"] = RosterAddForm(workgroup=workgroup)
     return render(request, "workgroups/workgroup_detail.html", context)
 
@@ -51,6 +52,8 @@ def roster_add(request, slug):
     workgroup, refusal = manager_view(request, slug)
     if refusal:
         return refusal
+    if not permissions.can_manage_roster(request.user, workgroup):
+        raise PermissionDenied
     form = RosterAddForm(request.POST, workgroup=workgroup)
     if not form.is_valid():
         messages.error(request, "Choose a person who is not in the workgroup yet.")
