@@ -6,6 +6,8 @@ from issues.models import Issue, Lever, PolicyArea
 from workgroups.models import Workgroup
 
 UNCHANGED = ("", "Leave as it is")
+# Merging goes through the merge form, which names the surviving issue.
+SETTABLE_STATUSES = [(value, label) for value, label in Status.choices if value != Status.MERGED]
 
 
 def people():
@@ -58,7 +60,7 @@ class RowEditForm(forms.Form):
     """One issue's triage fields, edited in its row of the triage table."""
 
     term = forms.ChoiceField(choices=[("", "No term yet"), *Term.choices], required=False)
-    status = forms.ChoiceField(choices=Status.choices)
+    status = forms.ChoiceField(choices=SETTABLE_STATUSES)
     workgroup = forms.ModelChoiceField(queryset=Workgroup.objects.all())
     owner = forms.ModelChoiceField(queryset=people(), required=False, empty_label="Nobody")
     impact = forms.TypedChoiceField(
@@ -67,7 +69,7 @@ class RowEditForm(forms.Form):
     momentum = forms.TypedChoiceField(
         choices=[("", "—"), *SCORE_CHOICES], coerce=int, empty_value=None, required=False
     )
-    reason = forms.CharField(max_length=500, required=False, label="Reason (optional)")
+    reason = forms.CharField(max_length=500, required=False, label="Reason")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     FIELDS = ("term", "status", "workgroup", "owner", "impact", "momentum")
@@ -95,7 +97,7 @@ class BulkForm(forms.Form):
         widget=forms.MultipleHiddenInput,
         error_messages={"required": "Select at least one issue first."},
     )
-    status = forms.ChoiceField(choices=[UNCHANGED, *Status.choices], required=False)
+    status = forms.ChoiceField(choices=[UNCHANGED, *SETTABLE_STATUSES], required=False)
     term = forms.ChoiceField(choices=[UNCHANGED, *Term.choices], required=False)
     workgroup = forms.ModelChoiceField(
         queryset=Workgroup.objects.all(), required=False, empty_label="Leave as it is"
@@ -107,7 +109,7 @@ class BulkForm(forms.Form):
     momentum = forms.TypedChoiceField(
         choices=[UNCHANGED, *SCORE_CHOICES], coerce=int, empty_value=None, required=False
     )
-    reason = forms.CharField(max_length=500, required=False, label="Reason (optional)")
+    reason = forms.CharField(max_length=500, required=False, label="Reason")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -140,7 +142,7 @@ class MergeForm(forms.Form):
     survivor = forms.IntegerField(
         label="Number of the issue to keep", min_value=1, help_text="For example 42 for #42."
     )
-    reason = forms.CharField(max_length=500, required=False, label="Reason (optional)")
+    reason = forms.CharField(max_length=500, required=False, label="Reason")
 
     def clean_survivor(self):
         number = self.cleaned_data["survivor"]

@@ -43,7 +43,12 @@ def can_change_field(user, issue: Issue, field: str) -> bool:
 
 
 def can_comment(user, issue: Issue) -> bool:
-    return is_workgroup_member(user, issue.workgroup) or can_triage(user)
+    """The owning workgroup, triage, and whoever proposed the issue."""
+    return (
+        is_workgroup_member(user, issue.workgroup)
+        or can_triage(user)
+        or (is_member(user) and issue.proposed_by_id == user.pk)
+    )
 
 
 def can_manage_backlog(user, workgroup) -> bool:

@@ -3,7 +3,7 @@ old -> new and why, in the same transaction as the change."""
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -67,10 +67,18 @@ def propose_issue(
 
 @transaction.atomic
 def change_issue(
-    *, actor, issue: Issue, changes: dict, reason: str = "", expected_version: int | None = None
+    *,
+    actor,
+    issue: Issue,
+    changes: dict,
+    reason: str = "",
+    expected_version: int | None = None,
+    merging: bool = False,
 ) -> list[IssueChange]:
     """Apply `changes` (field -> new value) if the actor may and the issue is
     still at `expected_version`; record one IssueChange per field changed."""
+    if changes.get("status") == Status.MERGED and not merging:
+        raise IssueError("An issue is merged with the merge form, which says into which issue.")
     for field in changes:
         if field not in TRACKED_FIELDS and field not in {"rank", "title", "description"}:
             raise IssueError(f"{field} cannot be changed here.")
@@ -146,6 +154,7 @@ def merge_issue(*, actor, duplicate: Issue, survivor: Issue, reason: str = "") -
         issue=duplicate,
         changes={"status": Status.MERGED},
         reason=reason or f"Duplicate of #{survivor.pk}",
+        merging=True,
     )
     Issue.objects.filter(pk=duplicate.pk).update(merged_into=survivor)
     IssueChange.objects.create(
@@ -195,10 +204,14 @@ def move_in_backlog(*, actor, issue: Issue, direction: str) -> None:
 
 @transaction.atomic
 def save_view(*, owner, name: str, query: str) -> SavedView:
-    view, _ = SavedView.objects.update_or_create(
-        owner=owner, name=name.strip(), defaults={"query": query}
-    )
-    return view
+    try:
+        with transaction.atomic():
+            return SavedView.objects.create(owner=owner, name=name.strip(), query=query)
+    except IntegrityError as exc:
+        raise IssueError(
+            f"You have a view called “{name.strip()}” already: choose another name, "
+            "or delete that one first."
+        ) from exc
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
+from django.http import QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -42,34 +42,40 @@ def _list_query(request) -> str:
     return urlencode([(k, v) for k, v in request.GET.items() if k in LIST_PARAMS and v])
 
 
-def _filtered(request):
-    issue_filter = IssueFilter(request.GET or None, queryset=selectors.triage_queryset())
-    return issue_filter, selectors.sorted_issues(issue_filter.qs, request.GET.get("sort"))
+def _filtered(request, params=None):
+    params = request.GET if params is None else params
+    issue_filter = IssueFilter(params or None, queryset=selectors.triage_queryset())
+    return issue_filter, selectors.sorted_issues(issue_filter.qs, params.get("sort"))
+
+
+def _list_context(request, params, *, bulk_form=None, selected=()):
+    issue_filter, issues = _filtered(request, params)
+    facets = selectors.facet_counts(issue_filter.qs)
+    paginator = Paginator(issues, PAGE_SIZE)
+    paginator.count = facets.total  # known already: spare the page a second COUNT(*)
+    page = paginator.get_page(params.get("page"))
+    can_triage = permissions.can_triage(request.user)
+    return {
+        "filter": issue_filter,
+        "page": page,
+        "facets": facets.counts,
+        "sort": params.get("sort") or selectors.DEFAULT_SORT,
+        "query": urlencode([(k, v) for k, v in params.items() if k in LIST_PARAMS and v]),
+        "can_triage": can_triage,
+        "editable": {issue.pk for issue in page if permissions.can_edit_issue(request.user, issue)},
+        "saved_views": selectors.saved_views(owner=request.user),
+        "bulk_form": (bulk_form or BulkForm(auto_id="bulk_%s")) if can_triage else None,
+        "selected": set(selected),
+    }
 
 
 def issue_list(request):
     if refusal := _members_only(request):
         return refusal
-    issue_filter, issues = _filtered(request)
-    facets = selectors.facet_counts(issue_filter.qs)
-    paginator = Paginator(issues, PAGE_SIZE)
-    paginator.count = facets.total  # known already: spare the page a second COUNT(*)
-    page = paginator.get_page(request.GET.get("page"))
-    context = {
-        "filter": issue_filter,
-        "page": page,
-        "facets": facets.counts,
-        "sort": request.GET.get("sort") or selectors.DEFAULT_SORT,
-        "query": _list_query(request),
-        "can_triage": permissions.can_triage(request.user),
-        "editable": {issue.pk for issue in page if permissions.can_edit_issue(request.user, issue)},
-        "saved_views": selectors.saved_views(owner=request.user),
-        "bulk_form": BulkForm(auto_id="bulk_%s") if permissions.can_triage(request.user) else None,
-    }
     template = "issues/issue_list.html"
     if request.htmx and request.htmx.target == "issue-results":
         template += "#results"
-    return render(request, template, context)
+    return render(request, template, _list_context(request, request.GET))
 
 
 def _row_context(request, issue, **extra):
@@ -161,7 +167,7 @@ def bulk(request):
         return refusal
     if not permissions.can_triage(request.user):
         raise PermissionDenied
-    form = BulkForm(request.POST)
+    form = BulkForm(request.POST, auto_id="bulk_%s")
     query = request.POST.get("query", "")
     if form.is_valid():
         try:
@@ -175,10 +181,15 @@ def bulk(request):
             messages.error(request, str(error))
         else:
             messages.success(request, f"{count} issue{'s' if count != 1 else ''} changed.")
+            return redirect(reverse("issues:list") + (f"?{query}" if query else ""))
     else:
         errors = [error for field_errors in form.errors.values() for error in field_errors]
         messages.error(request, "Nothing changed: " + " ".join(errors))
-    return redirect(reverse("issues:list") + (f"?{query}" if query else ""))
+    # Refused: show the list again with the person's choices and ticks kept.
+    selected = [value for value in request.POST.getlist("ids") if value.isdigit()]
+    context = _list_context(request, QueryDict(query), bulk_form=form, selected=map(int, selected))
+    template = "issues/issue_list.html#results" if request.htmx else "issues/issue_list.html"
+    return render(request, template, context, status=400)
 
 
 def export(request):
@@ -343,14 +354,19 @@ def save_view(request):
     if refusal := _members_only(request):
         return refusal
     form = SaveViewForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        messages.error(request, "Give the view a name.")
+        return redirect("issues:list")
+    try:
         view = services.save_view(
             owner=request.user, name=form.cleaned_data["name"], query=form.cleaned_data["query"]
         )
-        messages.success(request, f"View “{view.name}” saved.")
-        return redirect(view.get_absolute_url())
-    messages.error(request, "Give the view a name.")
-    return redirect("issues:list")
+    except services.IssueError as error:
+        messages.error(request, str(error))
+        query = form.cleaned_data["query"]
+        return redirect(reverse("issues:list") + (f"?{query}" if query else ""))
+    messages.success(request, f"View “{view.name}” saved.")
+    return redirect(view.get_absolute_url())
 
 
 def saved_view(request, pk):

@@ -72,5 +72,7 @@ def meeting_ics(request, slug, pk):
     meeting = workgroup_permissions.access_meeting(request.user, slug=slug, pk=pk)
     event = workgroup_calendar.meeting_event(meeting, stamp=timezone.now())
     return calendar_response(
-        [event], name=meeting.title, filename=f"meeting-{meeting.starts_at:%Y-%m-%d}.ics"
+        [event],
+        name=meeting.title,
+        filename=f"meeting-{meeting.starts_at.astimezone(meeting.local_zone):%Y-%m-%d}.ics",
     )

@@ -16,7 +16,7 @@ from workgroups.models.meetings import time_zone_choices
 
 class MembershipRequestForm(forms.Form):
     message = forms.CharField(
-        label="Message to the chairs (optional)",
+        label="Message to the chairs",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -63,7 +63,7 @@ class SeriesForm(forms.ModelForm):
             "start_time": "Start time",
             "duration_minutes": "Length in minutes",
             "time_zone": "Time zone",
-            "until": "Last date (optional)",
+            "until": "Last date",
             "meeting_link": "Meeting link",
         }
         help_texts = {

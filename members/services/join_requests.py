@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.enums import JoinRequestStatus
-from members.models import JoinRequest, Organisation
+from members.models import Invitation, JoinRequest, Organisation
 from members.services.invitations import InvitationError, invite_person, normalise_email
 
 
@@ -25,8 +25,10 @@ def submit_join_request(
     someone who already has an account is told so by email, not on the page.
     """
     email = normalise_email(email)
-    context = {"full_name": full_name, "site_url": settings.SITE_URL}
-    if get_user_model().objects.filter(email__iexact=email).exists():
+    known = get_user_model().objects.filter(email__iexact=email).first()
+    if known is not None:
+        # Greet them by the name on their account, never by what a stranger typed.
+        context = {"full_name": known.full_name, "site_url": settings.SITE_URL}
         send_mail(
             f"[{settings.COALITION_SHORT_NAME}] You already have an account",
             render_to_string("members/email/join_request_known.txt", context),
@@ -74,6 +76,12 @@ def _decide(join_request: JoinRequest, *, actor, status: str) -> None:
 def approve_join_request(*, actor, join_request: JoinRequest) -> JoinRequest:
     _decide(join_request, actor=actor, status=JoinRequestStatus.APPROVED)
     organisation = Organisation.objects.filter(name__iexact=join_request.organisation_name).first()
+    pending = Invitation.objects.pending().filter(email__iexact=join_request.email).first()
+    if pending is not None:
+        # A second request from someone already invited: point it at that invitation.
+        JoinRequest.objects.filter(pk=join_request.pk).update(invitation=pending)
+        join_request.invitation = pending
+        return join_request
     try:
         invitation = invite_person(
             actor=actor,

@@ -66,7 +66,10 @@ def accept_invitation(request, token):
 
 def _invitation_problem(invitation) -> str:
     if invitation is None:
-        return "This invitation link is not valid. Check that you copied the whole link."
+        return (
+            "This invitation link is not valid. Check that you copied the whole link; if "
+            "the invitation was sent again, only the newest email's link works."
+        )
     if invitation.status == InvitationStatus.ACCEPTED:
         return "This invitation has been used already. Sign in with your email and password."
     if invitation.status == InvitationStatus.REVOKED:

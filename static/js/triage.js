@@ -57,7 +57,7 @@
   // After htmx swaps in a row, put the focus where the person is working.
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;
-    if (!target || !target.id || target.id.indexOf("issue-") !== 0) {
+    if (!target || !/^issue-\d+$/.test(target.id)) {
       return;
     }
     var swapped = document.getElementById(target.id);
