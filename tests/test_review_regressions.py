@@ -145,3 +145,63 @@ def test_an_admin_can_add_someone_back_to_a_workgroup_they_left(coalition):
     form = AddMembershipForm(person=person)
 
     assert coalition.workgroup in form.fields["workgroup"].queryset
+
+
+def test_merged_is_set_only_by_the_merge_form(coalition, client_as):
+    issue = IssueFactory(workgroup=coalition.workgroup)
+
+    response = client_as(coalition.core).post(
+        reverse("issues:row_edit", kwargs={"pk": issue.pk}),
+        {"status": "merged", "workgroup": coalition.workgroup.pk, "version": 1},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert response.status_code == 400
+    issue.refresh_from_db()
+    assert issue.status == "proposed"
+    with pytest.raises(issue_services.IssueError, match="merge form"):
+        issue_services.change_issue(actor=coalition.core, issue=issue, changes={"status": "merged"})
+
+
+def test_a_refused_bulk_change_keeps_the_choices_and_ticks(coalition, client_as):
+    issue = IssueFactory(workgroup=coalition.workgroup)
+
+    response = client_as(coalition.core).post(
+        reverse("issues:bulk"),
+        {"ids": [issue.pk], "query": "term=short"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Choose at least one change to make." in content
+    assert f'value="{issue.pk}"' in content
+    assert "checked" in content
+
+
+def test_a_saved_view_name_is_not_silently_replaced(coalition, client_as):
+    from issues.models import SavedView
+
+    client = client_as(coalition.core)
+    client.post(reverse("issues:save_view"), {"name": "Mine", "query": "q=988"})
+
+    response = client.post(
+        reverse("issues:save_view"), {"name": "Mine", "query": "status=accepted"}, follow=True
+    )
+
+    assert SavedView.objects.get().query == "q=988"
+    assert "already" in response.content.decode()
+
+
+def test_the_known_address_email_greets_the_account_not_the_stranger(coalition, mailoutbox):
+    from members.services.join_requests import submit_join_request
+
+    submit_join_request(
+        full_name="Someone Pretending",
+        email=coalition.partner.email,
+        organisation_name="",
+        reason="x",
+    )
+
+    assert "Hello Pat Partner," in mailoutbox[-1].body
+    assert "Someone Pretending" not in mailoutbox[-1].body
