@@ -1,5 +1,4 @@
 import hashlib
-import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -8,11 +7,11 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from members.enums import ImportStatus, InvitationStatus, JoinRequestStatus
+from workgroups import recurrence
 from workgroups.enums import Role
 
-
-def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+# One list of time zones for people and meetings (migrations name it here too).
+time_zone_choices = recurrence.time_zone_choices
 
 
 class Sector(models.Model):

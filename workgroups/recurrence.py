@@ -17,6 +17,24 @@ ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+# Legacy and technical names in the tz database that no person would pick.
+_TECHNICAL_ZONES = ("Etc/", "SystemV/", "posix/", "right/", "US/", "Canada/", "Mexico/", "Brazil/")
+
+
+def time_zone_choices():
+    """Region/City time zones for a select, the coalition's own first."""
+    from django.conf import settings
+
+    names = sorted(
+        name
+        for name in zoneinfo.available_timezones()
+        if "/" in name and not name.startswith(_TECHNICAL_ZONES)
+    )
+    first = [settings.TIME_ZONE] if settings.TIME_ZONE in names else []
+    ordered = first + [name for name in names if name not in first]
+    return [(name, name.replace("_", " ")) for name in ordered]
+
+
 def build_rule(*, frequency: str, weekday: int, week_of_month: int | None = None) -> str:
     """The RRULE for a frequency, e.g. 'FREQ=MONTHLY;BYDAY=+2TU'."""
     day = WEEKDAYS[weekday]

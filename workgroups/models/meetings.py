@@ -9,10 +9,7 @@ from django.utils import timezone
 
 from workgroups.enums import MeetingStatus
 from workgroups.models.workgroups import Workgroup
-
-
-def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+from workgroups.recurrence import time_zone_choices
 
 
 class MeetingSeries(models.Model):
