@@ -37,9 +37,9 @@ def _members_only(request):
     return None
 
 
-def _list_query(request) -> str:
+def _list_query(params) -> str:
     """The triage list's filters and sort, to carry to an issue and back."""
-    return urlencode([(k, v) for k, v in request.GET.items() if k in LIST_PARAMS and v])
+    return urlencode([(k, v) for k, v in params.items() if k in LIST_PARAMS and v])
 
 
 def _filtered(request, params=None):
@@ -60,7 +60,7 @@ def _list_context(request, params, *, bulk_form=None, selected=()):
         "page": page,
         "facets": facets.counts,
         "sort": params.get("sort") or selectors.DEFAULT_SORT,
-        "query": urlencode([(k, v) for k, v in params.items() if k in LIST_PARAMS and v]),
+        "query": _list_query(params),
         "can_triage": can_triage,
         "editable": {issue.pk for issue in page if permissions.can_edit_issue(request.user, issue)},
         "saved_views": selectors.saved_views(owner=request.user),
@@ -155,9 +155,9 @@ def _rejected(request, issue, message, *, status):
             _row_context(request, issue, error=message),
             status=status,
         )
-    messages.error(request, message)
     if status == 403:
         raise PermissionDenied(message)
+    messages.error(request, message)
     return redirect(reverse("issues:list") + "?" + request.POST.get("query", ""))
 
 
@@ -253,7 +253,7 @@ def detail(request, pk):
         "issues/issue_detail.html",
         {
             "issue": issue,
-            "query": _list_query(request),
+            "query": _list_query(request.GET),
             "neighbours": selectors.neighbours(issues, issue, request.GET.get("sort")),
             "history": selectors.issue_history(issue=issue),
             "comments": selectors.issue_comments(issue=issue),

@@ -141,6 +141,12 @@ class MeetingForm(forms.ModelForm):
             )
         return cleaned
 
+    def meeting_fields(self) -> dict:
+        """What services.meetings.schedule_meeting and edit_meeting take."""
+        names = ("title", "starts_at", "duration_minutes", "time_zone", "meeting_link",
+                 "location", "agenda")  # fmt: skip
+        return {name: self.cleaned_data[name] for name in names}
+
 
 class MinutesForm(forms.Form):
     text = forms.CharField(

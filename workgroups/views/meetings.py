@@ -119,15 +119,7 @@ def meeting_create(request, slug):
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         meeting = meeting_services.schedule_meeting(
-            workgroup=workgroup,
-            actor=request.user,
-            title=form.cleaned_data["title"],
-            starts_at=form.cleaned_data["starts_at"],
-            duration_minutes=form.cleaned_data["duration_minutes"],
-            time_zone=form.cleaned_data["time_zone"],
-            meeting_link=form.cleaned_data["meeting_link"],
-            location=form.cleaned_data["location"],
-            agenda=form.cleaned_data["agenda"],
+            workgroup=workgroup, actor=request.user, **form.meeting_fields()
         )
         messages.success(request, f"{meeting.title} is scheduled.")
         return redirect(meeting)
@@ -141,17 +133,7 @@ def meeting_edit(request, slug, pk):
     meeting = _meeting(workgroup, pk)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
-        meeting_services.edit_meeting(
-            meeting=meeting,
-            actor=request.user,
-            starts_at=form.cleaned_data["starts_at"],
-            duration_minutes=form.cleaned_data["duration_minutes"],
-            time_zone=form.cleaned_data["time_zone"],
-            title=form.cleaned_data["title"],
-            meeting_link=form.cleaned_data["meeting_link"],
-            location=form.cleaned_data["location"],
-            agenda=form.cleaned_data["agenda"],
-        )
+        meeting_services.edit_meeting(meeting=meeting, actor=request.user, **form.meeting_fields())
         messages.success(request, "The meeting is saved.")
         return redirect(meeting)
     return render(
