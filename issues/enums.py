@@ -30,3 +30,50 @@ class Status(models.TextChoices):
 OPEN_STATUSES = (Status.PROPOSED, Status.ACCEPTED, Status.PRIORITISED, Status.PAPER_IN_PROGRESS)
 
 SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
+
+
+class PaperState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted for review"
+    UNDER_REVIEW = "under_review", "Under review"
+    REVISING = "revising", "Revising"
+    ADOPTED = "adopted", "Adopted"
+    ARCHIVED = "archived", "Archived"
+
+
+# Authors write only while the paper is with the workgroup; a submitted,
+# reviewed or adopted text is frozen.
+EDITABLE_STATES = (PaperState.DRAFT, PaperState.REVISING)
+# Every member reads the reviewed version from here on; the public, once adopted.
+REVIEWED_STATES = (
+    PaperState.UNDER_REVIEW,
+    PaperState.REVISING,
+    PaperState.ADOPTED,
+    PaperState.ARCHIVED,
+)
+PUBLIC_STATES = (PaperState.ADOPTED, PaperState.ARCHIVED)
+
+# The paper's state drives its issue's place in the pipeline.
+ISSUE_STATUS_FOR_PAPER = {
+    PaperState.DRAFT: Status.PAPER_IN_PROGRESS,
+    PaperState.SUBMITTED: Status.PAPER_IN_PROGRESS,
+    PaperState.UNDER_REVIEW: Status.UNDER_REVIEW,
+    PaperState.REVISING: Status.UNDER_REVIEW,
+    PaperState.ADOPTED: Status.ADOPTED,
+    PaperState.ARCHIVED: Status.CLOSED,
+}
+
+
+class Section(models.TextChoices):
+    """The paper's sections, in reading order (recommendations are items of their own)."""
+
+    SUMMARY = "summary", "Summary"
+    BACKGROUND = "background", "Background"
+    PROBLEM = "problem", "The problem"
+    RECOMMENDATIONS = "recommendations", "Recommendations"
+    FISCAL_NOTE = "fiscal_note", "Fiscal note"
+    REFERENCES = "references", "References"
+
+
+# The sections written as Markdown text on a revision.
+TEXT_SECTIONS = ("summary", "background", "problem", "fiscal_note", "references")

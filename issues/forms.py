@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from issues.enums import SCORE_CHOICES, Status, Term
-from issues.models import Issue, Lever, PolicyArea
+from issues.enums import SCORE_CHOICES, Section, Status, Term
+from issues.models import Implementer, Issue, Lever, PolicyArea
 from workgroups.models import Workgroup
 
 UNCHANGED = ("", "Leave as it is")
@@ -155,3 +155,195 @@ class MergeForm(forms.Form):
 class SaveViewForm(forms.Form):
     name = forms.CharField(label="Name this view", max_length=100)
     query = forms.CharField(max_length=2000, required=False, widget=forms.HiddenInput)
+
+
+# Issue papers ---------------------------------------------------------------
+
+
+class PaperForm(forms.Form):
+    """The paper's text. `expected_version` is the version the person started
+    from: a save against a newer one is a conflict, not an overwrite."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    title = forms.CharField(max_length=300)
+    summary = forms.CharField(
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What the paper asks for, in a few sentences. Markdown.",
+    )
+    background = forms.CharField(
+        required=False, max_length=50000, widget=forms.Textarea(attrs={"rows": 10})
+    )
+    problem = forms.CharField(
+        label="The problem",
+        required=False,
+        max_length=50000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    fiscal_note = forms.CharField(
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What it would cost and who would pay.",
+    )
+    references = forms.CharField(
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="One per line, as a Markdown list.",
+    )
+    note = forms.CharField(
+        label="What changed in this revision",
+        required=False,
+        max_length=300,
+        help_text="Shown in the list of revisions.",
+    )
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(
+        label="Recommendation",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Start with a verb: “Fund…”, “Require…”. Markdown.",
+    )
+    legislative = forms.BooleanField(
+        label="Needs legislative action (a law or a budget line)", required=False
+    )
+    # Plain choices filled in by the formset, which reads the rows once for
+    # every recommendation rather than twice per recommendation.
+    implementers = forms.MultipleChoiceField(
+        label="Who would carry it out", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    levers = forms.MultipleChoiceField(
+        label="Levers of change", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, formset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["implementers"].choices = [
+            (pk, str(row)) for pk, row in formset.implementers.items()
+        ]
+        self.fields["levers"].choices = [(pk, str(row)) for pk, row in formset.levers.items()]
+
+    def clean(self):
+        cleaned = super().clean()
+        has_tags = (
+            cleaned.get("legislative") or cleaned.get("implementers") or cleaned.get("levers")
+        )
+        if has_tags and not (cleaned.get("text") or "").strip() and not cleaned.get("DELETE"):
+            self.add_error("text", "Write the recommendation, or untick its boxes to leave it out.")
+        return cleaned
+
+
+class BaseRecommendationFormSet(forms.BaseFormSet):
+    def __init__(self, *args, **kwargs):
+        self.implementers = {str(row.pk): row for row in Implementer.objects.all()}
+        self.levers = {str(row.pk): row for row in Lever.objects.all()}
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "formset": self}
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["ORDER"].label = "Position in the list"
+        form.fields["ORDER"].help_text = "Change the numbers to reorder."
+        form.fields["DELETE"].label = "Remove this recommendation"
+
+    def recommendations(self) -> list:
+        """The written recommendations in their chosen order, blanks and removed ones left out."""
+        from issues.services import RecommendationText
+
+        kept = [
+            form
+            for form in self.forms
+            if not form.cleaned_data.get("DELETE") and (form.cleaned_data.get("text") or "").strip()
+        ]
+        kept.sort(key=lambda form: form.cleaned_data.get("ORDER") or 10_000)
+        return [
+            RecommendationText(
+                text=form.cleaned_data["text"].strip(),
+                legislative=form.cleaned_data["legislative"],
+                implementers=[self.implementers[pk] for pk in form.cleaned_data["implementers"]],
+                levers=[self.levers[pk] for pk in form.cleaned_data["levers"]],
+            )
+            for form in kept
+        ]
+
+
+RecommendationFormSet = forms.formset_factory(
+    RecommendationForm,
+    formset=BaseRecommendationFormSet,
+    extra=1,
+    can_delete=True,
+    can_order=True,
+    max_num=60,
+    validate_max=True,
+)
+
+
+class PaperCommentForm(forms.Form):
+    anchor = forms.ChoiceField(label="About", required=False)
+    body = forms.CharField(
+        label="Comment",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Markdown.",
+    )
+
+    def __init__(self, *args, recommendation_numbers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["anchor"].choices = [
+            ("", "The whole paper"),
+            *[
+                (value, label)
+                for value, label in Section.choices
+                if value != Section.RECOMMENDATIONS
+            ],
+            *[(f"r{n}", f"Recommendation {n}") for n in recommendation_numbers],
+        ]
+
+    def anchor_fields(self) -> dict:
+        anchor = self.cleaned_data.get("anchor") or ""
+        if anchor.startswith("r"):
+            return {"section": "", "recommendation_number": int(anchor[1:])}
+        return {"section": anchor, "recommendation_number": None}
+
+
+class CoAuthorForm(forms.Form):
+    person = forms.ModelChoiceField(label="Add a co-author", queryset=None)
+
+    def __init__(self, *args, paper, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = (
+            get_user_model()
+            .objects.filter(
+                is_active=True,
+                memberships__workgroup=paper.issue.workgroup,
+                memberships__ended_on__isnull=True,
+            )
+            .exclude(co_authorships__paper=paper)
+            .distinct()
+            .order_by("full_name")
+        )
+        self.fields["person"].help_text = f"A member of {paper.issue.workgroup}."
+
+
+class AdoptionForm(forms.Form):
+    adopted_on = forms.DateField(
+        label="Adopted on",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="The day of the decision.",
+    )
+    adopted_at_event = forms.CharField(
+        label="Adopted at", max_length=200, help_text="The summit, for example “Fall Summit 2024”."
+    )
+    decision = forms.CharField(
+        label="Decision",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+        help_text="What was decided, as it should appear on the public paper. Markdown.",
+    )

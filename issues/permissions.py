@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from issues.enums import PUBLIC_STATES, REVIEWED_STATES
 from issues.models import Issue
 from workgroups.permissions import (
     can_manage_workgroup,
@@ -74,3 +75,64 @@ class LoginRequired(Exception):
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
+
+
+# Issue papers ---------------------------------------------------------------
+#
+# Authors are the workgroup's chairs plus the co-authors they add. Drafts are
+# read by the workgroup, the Core Group and admins; the version under review
+# by every member; the adopted paper by everyone.
+
+
+def is_co_author(user, paper) -> bool:
+    if not is_member(user):
+        return False
+    ids = getattr(paper, "_co_author_ids", None)
+    if ids is None:
+        ids = set(paper.co_authorships.values_list("person_id", flat=True))
+        paper._co_author_ids = ids
+    return user.pk in ids
+
+
+def can_start_paper(user, issue: Issue) -> bool:
+    return can_edit_issue(user, issue)
+
+
+def can_read_draft(user, paper) -> bool:
+    return (
+        is_workgroup_member(user, paper.issue.workgroup)
+        or is_core_or_admin(user)
+        or is_co_author(user, paper)
+    )
+
+
+def can_edit_paper(user, paper) -> bool:
+    return can_lead_paper(user, paper) or is_co_author(user, paper)
+
+
+def can_lead_paper(user, paper) -> bool:
+    """The chair's part: add co-authors, freeze a version for review."""
+    return is_workgroup_chair(user, paper.issue.workgroup) or is_core_or_admin(user)
+
+
+def can_comment_on_paper(user, paper) -> bool:
+    return can_read_draft(user, paper)
+
+
+def can_run_review(user) -> bool:
+    """Put a paper under review, record an adoption, archive."""
+    return is_core_or_admin(user)
+
+
+def visible_revision_id(user, paper) -> int | None:
+    """Which text of the paper this person reads, or None when they may not.
+
+    Insiders read the latest revision; every member the version under review
+    (or adopted); the public only the adopted paper."""
+    if can_read_draft(user, paper):
+        return paper.current_revision_id
+    if paper.state in PUBLIC_STATES:
+        return paper.adopted_revision_id
+    if is_member(user) and paper.state in REVIEWED_STATES:
+        return paper.review_revision_id
+    return None

@@ -5,8 +5,28 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
-from issues.enums import OPEN_STATUSES, Legislative, Status, Term
-from issues.models import Issue, IssueChange, IssueComment, SavedView
+from issues.enums import (
+    OPEN_STATUSES,
+    PUBLIC_STATES,
+    REVIEWED_STATES,
+    Legislative,
+    PaperState,
+    Status,
+    Term,
+)
+from issues.models import (
+    Issue,
+    IssueChange,
+    IssueComment,
+    IssuePaper,
+    Lever,
+    PaperCoAuthor,
+    PaperRevision,
+    Recommendation,
+    SavedView,
+)
+from issues.permissions import visible_revision_id
+from workgroups.permissions import is_core_or_admin, is_member, roles_of
 
 # sort name -> (expression, value standing for "none" so every row has a key)
 SORTS = {
@@ -144,3 +164,90 @@ def backlog(*, workgroup) -> QuerySet[Issue]:
 
 def saved_views(*, owner) -> QuerySet[SavedView]:
     return SavedView.objects.filter(owner=owner)
+
+
+# Issue papers ---------------------------------------------------------------
+
+
+def _with_co_authorship(papers, user) -> list:
+    """Tell each paper whether `user` co-authors it, from one query, so the
+    permission predicates need none per paper."""
+    papers = list(papers)
+    mine = set()
+    if user.is_authenticated:
+        mine = set(
+            PaperCoAuthor.objects.filter(person=user, paper__in=[p.pk for p in papers]).values_list(
+                "paper_id", flat=True
+            )
+        )
+    for paper in papers:
+        paper._co_author_ids = {user.pk} if paper.pk in mine else set()
+    return papers
+
+
+def papers_visible_to(user, *, params=None) -> list:
+    """Every paper this person may read, with the revision they read as
+    `paper.shown_revision_id`. Public: adopted; members: also those under
+    review; the workgroup, co-authors, Core Group, admins: also drafts."""
+    papers = IssuePaper.objects.select_related("issue__workgroup", "current_revision")
+    if not is_core_or_admin(user):
+        visible = Q(state__in=PUBLIC_STATES)
+        if is_member(user):
+            visible |= (
+                Q(state__in=REVIEWED_STATES)
+                | Q(issue__workgroup_id__in=roles_of(user).member_of)
+                | Q(co_authorships__person=user)
+            )
+        papers = papers.filter(visible).distinct()
+    params = params or {}
+    if params.get("state") in PaperState.values:
+        papers = papers.filter(state=params["state"])
+    if params.get("workgroup"):
+        papers = papers.filter(issue__workgroup__slug=params["workgroup"])
+    if params.get("legislative") in {"yes", "no"}:
+        papers = papers.filter(legislative=params["legislative"] == "yes")
+    papers = _with_co_authorship(papers.order_by("issue__workgroup__name", "title"), user)
+    for paper in papers:
+        paper.shown_revision_id = visible_revision_id(user, paper)
+    return papers
+
+
+def paper_revision(revision_id: int):
+    """One revision with everything its text shows, in three queries."""
+    return (
+        PaperRevision.objects.select_related("author")
+        .prefetch_related("recommendations__implementers", "recommendations__levers")
+        .get(pk=revision_id)
+    )
+
+
+def crosswalk(user, params) -> tuple[list, list]:
+    """The recommendations of every paper this person may read, each from the
+    version they read, with the levers of change as columns.
+
+    Returns (levers, recommendations); filtered by lever, implementer,
+    legislative, workgroup and words in the text."""
+    papers = {paper.shown_revision_id: paper for paper in papers_visible_to(user)}
+    recommendations = (
+        Recommendation.objects.filter(revision_id__in=[pk for pk in papers if pk])
+        .select_related("revision")
+        .prefetch_related("implementers", "levers")
+        .order_by("revision__title", "revision_id", "number")
+    )
+    if params.get("lever"):
+        recommendations = recommendations.filter(levers__slug=params["lever"])
+    if params.get("implementer"):
+        recommendations = recommendations.filter(implementers__slug=params["implementer"])
+    if params.get("legislative") in {"yes", "no"}:
+        recommendations = recommendations.filter(legislative=params["legislative"] == "yes")
+    if params.get("workgroup"):
+        recommendations = recommendations.filter(
+            revision__paper__issue__workgroup__slug=params["workgroup"]
+        )
+    if words := (params.get("q") or "").strip():
+        recommendations = recommendations.filter(text__icontains=words)
+    rows = list(recommendations.distinct())
+    for row in rows:
+        row.paper = papers[row.revision_id]
+        row.lever_ids = {lever.pk for lever in row.levers.all()}
+    return list(Lever.objects.all()), rows

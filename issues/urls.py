@@ -1,6 +1,7 @@
 from django.urls import path
 
-from issues import views
+from issues.views import papers as paper_views
+from issues.views import triage as views
 
 app_name = "issues"
 
@@ -21,4 +22,5 @@ urlpatterns = [
     path("<int:pk>/merge/", views.merge, name="merge"),
     path("<int:pk>/move/", views.move, name="move"),
     path("<int:pk>/pick/", views.pick_for_paper, name="pick"),
+    path("<int:pk>/paper/start/", paper_views.start, name="start_paper"),
 ]

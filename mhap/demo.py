@@ -11,6 +11,7 @@ from django.db import transaction
 
 from members.enums import InvitationStatus
 from members.models import Invitation
+from mhap.demo_papers import seed_papers
 from tests.factories import (
     AdminFactory,
     ChairFactory,
@@ -225,6 +226,7 @@ def seed_demo_coalition() -> dict[str, int]:
     _seed_profiles()
     _seed_meetings(people, workgroups)
     _seed_issues(people, workgroups)
+    seed_papers(people, workgroups)
     return {
         "sectors": len(sectors),
         "organisations": len(organisations),

@@ -112,6 +112,23 @@ class Coalition:
     def issue(self):
         return IssueFactory(workgroup=self.workgroup)
 
+    def paper(self, state: str = "draft"):
+        from tests.factories import paper_in_state
+
+        return paper_in_state(
+            workgroup=self.workgroup, chair=self.wg_chair, core=self.core, state=state
+        )
+
+    def paper_comment_ids(self):
+        from issues import services
+
+        paper = self.paper()
+        comment = services.add_paper_comment(actor=self.wg_member, paper=paper, body="Cite it.")
+        return {"pk": paper.pk, "comment_pk": comment.pk}
+
+    def issue_prioritised(self):
+        return IssueFactory(workgroup=self.workgroup, status="prioritised")
+
     def saved_view(self):
         from issues.models import SavedView
 

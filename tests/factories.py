@@ -281,3 +281,58 @@ class IssueFactory(factory.django.DjangoModelFactory):
     term = "short"
     status = "proposed"
     proposed_at = factory.LazyFunction(timezone.now)
+
+
+def paper_in_state(*, workgroup, chair, core, state="draft", recommendations=2, issue=None):
+    """An issue paper brought to `state` through the services, as people would:
+    started by the chair, one full revision, then submitted, reviewed, adopted."""
+    from issues import services
+    from issues.models import Implementer
+
+    issue = issue or IssueFactory(workgroup=workgroup, status="prioritised")
+    paper = services.start_paper(actor=chair, issue=issue)
+    lever = LeverFactory(name="Payment")
+    legislature, _ = Implementer.objects.get_or_create(
+        slug="legislature", defaults={"name": "Legislature"}
+    )
+    services.save_revision(
+        actor=chair,
+        paper=paper,
+        content={
+            "title": f"Paper on {issue.title}",
+            "summary": "Fund the crisis line from a dedicated fee.",
+            "background": "988 launched in July 2022.",
+            "problem": "Funding is renegotiated every budget.",
+        },
+        recommendations=[
+            services.RecommendationText(
+                text=f"Recommendation {n} of the paper.",
+                legislative=n == 1,
+                implementers=[legislature],
+                levers=[lever],
+            )
+            for n in range(1, recommendations + 1)
+        ],
+        expected_version=1,
+    )
+    order = ["submitted", "under_review", "revising", "adopted", "archived"]
+    steps = order[: order.index(state) + 1] if state in order else []
+    for step in steps:
+        if step == "submitted":
+            services.submit_for_review(actor=chair, paper=paper, expected_version=paper.version)
+        elif step == "under_review":
+            services.start_review(actor=core, paper=paper)
+        elif step == "revising":
+            services.return_for_revision(actor=chair, paper=paper)
+        elif step == "adopted":
+            services.adopt_paper(
+                actor=core,
+                paper=paper,
+                adopted_on=datetime.date(2024, 10, 17),
+                adopted_at_event="Fall Summit 2024",
+                decision="Adopted with the workgroup's revisions.",
+            )
+        elif step == "archived":
+            services.archive_paper(actor=core, paper=paper)
+    paper.refresh_from_db()
+    return paper

@@ -251,6 +251,98 @@ MATRIX: dict[str, Row] = {
         "login 403 403 302 403 302 302",
         method="post",
     ),
+    "issues:start_paper": Row(
+        lambda c: reverse("issues:start_paper", kwargs={"pk": c.issue_prioritised().pk}),
+        "login 403 403 302 403 302 302",
+        method="post",
+    ),
+    # Issue papers. The draft's cells; tests/issues/test_paper_views.py checks
+    # every role against the paper in every state.
+    "papers:list": Row(lambda c: reverse("papers:list"), EVERYONE),
+    "papers:crosswalk": Row(lambda c: reverse("papers:crosswalk"), EVERYONE),
+    "papers:detail": Row(
+        lambda c: reverse("papers:detail", kwargs={"pk": c.paper().pk}), OWN_WORKGROUP
+    ),
+    "papers:edit": Row(
+        lambda c: reverse("papers:edit", kwargs={"pk": c.paper().pk}), MANAGERS_OF_WORKGROUP
+    ),
+    "papers:autosave": Row(
+        lambda c: reverse("papers:autosave", kwargs={"pk": c.paper().pk}),
+        "login 403 403 200 403 200 200",
+        html=False,
+        method="post",
+        data=lambda c: {
+            "expected_version": "2",
+            "title": "Kept",
+            "rec-TOTAL_FORMS": "0",
+            "rec-INITIAL_FORMS": "0",
+        },
+    ),
+    "papers:discard_draft": Row(
+        lambda c: reverse("papers:discard_draft", kwargs={"pk": c.paper().pk}),
+        "login 403 403 302 403 302 302",
+        method="post",
+    ),
+    "papers:revisions": Row(
+        lambda c: reverse("papers:revisions", kwargs={"pk": c.paper().pk}), OWN_WORKGROUP
+    ),
+    "papers:revision": Row(
+        lambda c: reverse("papers:revision", kwargs={"pk": c.paper().pk, "number": 2}),
+        OWN_WORKGROUP,
+    ),
+    "papers:compare": Row(
+        lambda c: reverse("papers:compare", kwargs={"pk": c.paper().pk}) + "?a=1&b=2&view=side",
+        OWN_WORKGROUP,
+    ),
+    "papers:comment": Row(
+        lambda c: reverse("papers:comment", kwargs={"pk": c.paper().pk}),
+        "login 403 302 302 403 302 302",
+        method="post",
+        data=lambda c: {"anchor": "r1", "body": "Name the fund."},
+    ),
+    "papers:resolve": Row(
+        lambda c: reverse("papers:resolve", kwargs=c.paper_comment_ids()),
+        "login 403 403 302 403 302 302",
+        method="post",
+    ),
+    "papers:add_co_author": Row(
+        lambda c: reverse("papers:add_co_author", kwargs={"pk": c.paper().pk}),
+        "login 403 403 302 403 302 302",
+        method="post",
+        data=lambda c: {"person": c.wg_member.pk},
+    ),
+    "papers:remove_co_author": Row(
+        lambda c: reverse(
+            "papers:remove_co_author", kwargs={"pk": c.paper().pk, "person_pk": c.wg_member.pk}
+        ),
+        "login 403 403 302 403 302 302",
+        method="post",
+    ),
+    "papers:submit": Row(
+        lambda c: reverse("papers:submit", kwargs={"pk": c.paper().pk}),
+        "login 403 403 302 403 302 302",
+        method="post",
+        data=lambda c: {"expected_version": "2"},
+    ),
+    "papers:start_review": Row(
+        lambda c: reverse("papers:start_review", kwargs={"pk": c.paper("submitted").pk}),
+        "login 403 403 403 403 302 302",
+        method="post",
+    ),
+    "papers:return_for_revision": Row(
+        lambda c: reverse("papers:return_for_revision", kwargs={"pk": c.paper("under_review").pk}),
+        "login 403 403 302 403 302 302",
+        method="post",
+    ),
+    "papers:adopt": Row(
+        lambda c: reverse("papers:adopt", kwargs={"pk": c.paper("under_review").pk}),
+        CORE_AND_ADMIN,
+    ),
+    "papers:archive": Row(
+        lambda c: reverse("papers:archive", kwargs={"pk": c.paper("adopted").pk}),
+        "login 403 403 403 403 302 302",
+        method="post",
+    ),
     # Membership: the public
     "members:join_request": Row(lambda c: reverse("members:join_request"), EVERYONE),
     "members:join_thanks": Row(lambda c: reverse("members:join_thanks"), EVERYONE),

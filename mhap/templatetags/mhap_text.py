@@ -7,6 +7,8 @@ Markdown turns the text into HTML; nh3 (the Ammonia sanitiser) then keeps only
 the tags below, so nothing a member types can run script or style a page.
 """
 
+import html
+
 import markdown as markdown_lib
 import nh3
 from django import template
@@ -18,7 +20,8 @@ ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "hr", "li",
     "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+# "*": nothing on other tags (Ammonia would otherwise keep title and lang everywhere).
+ALLOWED_ATTRIBUTES = {"*": set(), "a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 
 
 def render_markdown(text: str) -> str:
@@ -35,3 +38,10 @@ def render_markdown(text: str) -> str:
 @register.filter(name="markdown")
 def markdown_filter(text: str) -> str:
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 just above
+
+
+@register.filter(name="markdown_plain")
+def markdown_plain_filter(text: str) -> str:
+    """The words of a Markdown text without its markup, for one table cell."""
+    # nh3 answers escaped text; unescape it so autoescaping escapes it once.
+    return html.unescape(nh3.clean(render_markdown(text), tags=set()))

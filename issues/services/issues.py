@@ -84,6 +84,17 @@ def change_issue(
             raise IssueError(f"{field} cannot be changed here.")
         if not permissions.can_change_field(actor, issue, field):
             raise NotAllowed(f"You may not change the {field} of this issue.")
+    return record_changes(
+        actor=actor, issue=issue, changes=changes, reason=reason, expected_version=expected_version
+    )
+
+
+@transaction.atomic
+def record_changes(
+    *, actor, issue: Issue, changes: dict, reason: str = "", expected_version: int | None = None
+) -> list[IssueChange]:
+    """The write and its record, for callers that have checked the actor's
+    right already: `change_issue`, and a paper moving its issue along."""
     # Lock the issue row only, not the joined workgroup and owner rows.
     current = (
         Issue.objects.select_for_update(of=("self",))

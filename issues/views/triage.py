@@ -21,7 +21,7 @@ from issues.forms import (
     RowEditForm,
     SaveViewForm,
 )
-from issues.models import SavedView
+from issues.models import IssuePaper, SavedView
 from workgroups.models import Workgroup
 from workgroups.permissions import is_member
 
@@ -248,6 +248,9 @@ def detail(request, pk):
         return refusal.response
     _issue_filter, issues = _filtered(request)
     can_edit = permissions.can_edit_issue(request.user, issue)
+    paper = IssuePaper.objects.filter(issue=issue).first()
+    if paper and permissions.visible_revision_id(request.user, paper) is None:
+        paper = None
     return render(
         request,
         "issues/issue_detail.html",
@@ -261,6 +264,10 @@ def detail(request, pk):
             "levers": issue.levers.all(),
             "policy_areas": issue.policy_areas.all(),
             "can_edit": can_edit,
+            "paper": paper,
+            "can_start_paper": permissions.can_start_paper(request.user, issue)
+            and issue.status in services.STARTABLE
+            and not IssuePaper.objects.filter(issue=issue).exists(),
             "can_triage": permissions.can_triage(request.user),
             "can_comment": permissions.can_comment(request.user, issue),
             "comment_form": CommentForm(),

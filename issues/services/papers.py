@@ -1,0 +1,362 @@
+"""Every write to an issue paper: its revisions, its comments and co-authors,
+and its way from draft to adoption. Each state change is one conditional
+UPDATE (`WHERE state IN (...)`), so two people pressing buttons at once
+cannot both win, and each moves the paper's issue along the pipeline."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from issues import permissions
+from issues.enums import (
+    EDITABLE_STATES,
+    ISSUE_STATUS_FOR_PAPER,
+    TEXT_SECTIONS,
+    Legislative,
+    PaperState,
+    Status,
+)
+from issues.models import (
+    Issue,
+    IssuePaper,
+    PaperCoAuthor,
+    PaperComment,
+    PaperDraft,
+    PaperRevision,
+    Recommendation,
+)
+from issues.services.issues import IssueError, NotAllowed, record_changes
+from workgroups.permissions import is_workgroup_member
+
+STARTABLE = (Status.ACCEPTED, Status.PRIORITISED, Status.PAPER_IN_PROGRESS)
+
+
+class PaperConflict(IssueError):
+    """Someone saved the paper after this person opened it."""
+
+    def __init__(self, paper: IssuePaper):
+        super().__init__(
+            "Someone saved this paper while you were editing it. Nothing of yours was "
+            "lost and nothing was saved yet: your text is below. Merge in what changed, "
+            "then save again."
+        )
+        self.paper = paper
+
+
+@dataclass
+class RecommendationText:
+    text: str
+    legislative: bool = False
+    implementers: list = field(default_factory=list)
+    levers: list = field(default_factory=list)
+
+
+def _now():
+    return timezone.now()
+
+
+def _frozen_message(paper: IssuePaper) -> str:
+    return (
+        f"This paper is {paper.get_state_display().lower()}: its text is frozen and "
+        "nothing was saved. Your text is kept below."
+    )
+
+
+@transaction.atomic
+def start_paper(*, actor, issue: Issue) -> IssuePaper:
+    """A chair starts the paper of an accepted or prioritised issue."""
+    if not permissions.can_start_paper(actor, issue):
+        raise NotAllowed("Only the workgroup's chairs start its issue papers.")
+    current = Issue.objects.select_for_update().get(pk=issue.pk)
+    if current.status not in STARTABLE:
+        raise IssueError(
+            f"A paper is started for an accepted or prioritised issue; "
+            f"#{issue.pk} is {current.get_status_display().lower()}."
+        )
+    try:
+        with transaction.atomic():
+            paper = IssuePaper.objects.create(issue=current, title=current.title, created_by=actor)
+    except IntegrityError as exc:
+        raise IssueError("This issue has its paper already.") from exc
+    save_revision(
+        actor=actor,
+        paper=paper,
+        content={"title": current.title},
+        recommendations=[],
+        expected_version=0,
+        note="Paper started",
+    )
+    return paper
+
+
+@transaction.atomic
+def save_revision(
+    *,
+    actor,
+    paper: IssuePaper,
+    content: dict,
+    recommendations: list[RecommendationText],
+    expected_version: int,
+    note: str = "",
+) -> PaperRevision:
+    """One explicit save: a new revision, if nobody saved since `expected_version`.
+
+    The version is checked in the UPDATE itself, so of two saves based on the
+    same version exactly one succeeds and the other raises PaperConflict."""
+    if not permissions.can_edit_paper(actor, paper):
+        raise NotAllowed("Only the paper's authors edit it.")
+    now = _now()
+    title = (content.get("title") or paper.title).strip()
+    legislative = any(item.legislative for item in recommendations)
+    updated = IssuePaper.objects.filter(
+        pk=paper.pk, version=expected_version, state__in=EDITABLE_STATES
+    ).update(version=F("version") + 1, title=title, legislative=legislative, updated_at=now)
+    if not updated:
+        current = IssuePaper.objects.get(pk=paper.pk)
+        if current.state not in EDITABLE_STATES:
+            raise IssueError(_frozen_message(current))
+        raise PaperConflict(current)
+    revision = PaperRevision.objects.create(
+        paper=paper,
+        number=expected_version + 1,
+        title=title,
+        note=note.strip()[:300],
+        author=actor,
+        created_at=now,
+        **{name: content.get(name, "") for name in TEXT_SECTIONS},
+    )
+    _add_recommendations(revision, recommendations)
+    IssuePaper.objects.filter(pk=paper.pk).update(current_revision=revision)
+    PaperDraft.objects.filter(paper=paper, person=actor).delete()
+    paper.refresh_from_db()
+    # A paper without recommendations yet says nothing about legislation.
+    _drive_issue(actor=actor, paper=paper, legislative=legislative if recommendations else None)
+    return revision
+
+
+def _add_recommendations(revision: PaperRevision, items: list[RecommendationText]) -> None:
+    rows = Recommendation.objects.bulk_create(
+        Recommendation(revision=revision, number=n, text=item.text, legislative=item.legislative)
+        for n, item in enumerate(items, start=1)
+    )
+    implementers = Recommendation.implementers.through
+    levers = Recommendation.levers.through
+    implementers.objects.bulk_create(
+        implementers(recommendation_id=row.pk, implementer_id=implementer.pk)
+        for row, item in zip(rows, items, strict=True)
+        for implementer in item.implementers
+    )
+    levers.objects.bulk_create(
+        levers(recommendation_id=row.pk, lever_id=lever.pk)
+        for row, item in zip(rows, items, strict=True)
+        for lever in item.levers
+    )
+
+
+def _drive_issue(*, actor, paper: IssuePaper, legislative: bool | None = None) -> None:
+    """Move the paper's issue to the status its paper's state implies, and set
+    its legislative flag from the recommendations; both recorded on the issue."""
+    issue = Issue.objects.get(pk=paper.issue_id)
+    changes = {}
+    status = ISSUE_STATUS_FOR_PAPER[paper.state]
+    # After adoption the issue may move on to advocacy by hand; the paper
+    # staying adopted does not pull it back.
+    if issue.status != status and not (
+        paper.state == PaperState.ADOPTED and issue.status == Status.IN_ADVOCACY
+    ):
+        changes["status"] = status
+    if legislative is not None:
+        flag = Legislative.YES if legislative else Legislative.NO
+        if issue.legislative != flag:
+            changes["legislative"] = flag
+    if changes:
+        record_changes(
+            actor=actor,
+            issue=issue,
+            changes=changes,
+            reason=f"From the issue paper ({paper.get_state_display().lower()})",
+        )
+
+
+def _move(
+    *, actor, paper: IssuePaper, from_states, to_state: str, message: str, **fields
+) -> IssuePaper:
+    updated = IssuePaper.objects.filter(pk=paper.pk, state__in=from_states).update(
+        state=to_state, updated_at=_now(), **fields
+    )
+    if not updated:
+        raise IssueError(message)
+    paper.refresh_from_db()
+    _drive_issue(actor=actor, paper=paper)
+    return paper
+
+
+@transaction.atomic
+def submit_for_review(*, actor, paper: IssuePaper, expected_version: int) -> IssuePaper:
+    """The chair freezes the version they are looking at for review."""
+    if not permissions.can_lead_paper(actor, paper):
+        raise NotAllowed("Only the workgroup's chairs submit its papers for review.")
+    revision = paper.current_revision
+    if revision is None or not revision.summary.strip() or not revision.recommendations.exists():
+        raise IssueError("A paper goes to review with a summary and at least one recommendation.")
+    updated = IssuePaper.objects.filter(
+        pk=paper.pk, version=expected_version, state__in=EDITABLE_STATES
+    ).update(
+        state=PaperState.SUBMITTED,
+        review_revision=F("current_revision"),
+        submitted_at=_now(),
+        submitted_by=actor,
+        updated_at=_now(),
+    )
+    if not updated:
+        current = IssuePaper.objects.get(pk=paper.pk)
+        if current.state not in EDITABLE_STATES:
+            raise IssueError(f"This paper is {current.get_state_display().lower()} already.")
+        raise IssueError(
+            f"Someone saved revision {current.version} since you opened the paper: "
+            "read it, then submit again."
+        )
+    paper.refresh_from_db()
+    _drive_issue(actor=actor, paper=paper)
+    return paper
+
+
+@transaction.atomic
+def start_review(*, actor, paper: IssuePaper) -> IssuePaper:
+    """The Core Group puts the submitted version in front of the partnership."""
+    if not permissions.can_run_review(actor):
+        raise NotAllowed("Only the Core Group and admins put papers under review.")
+    return _move(
+        actor=actor,
+        paper=paper,
+        from_states=[PaperState.SUBMITTED],
+        to_state=PaperState.UNDER_REVIEW,
+        message="Only a submitted paper goes under review.",
+    )
+
+
+@transaction.atomic
+def return_for_revision(*, actor, paper: IssuePaper) -> IssuePaper:
+    """The review is over; the authors revise the paper from the feedback."""
+    if not permissions.can_lead_paper(actor, paper):
+        raise NotAllowed("Only the workgroup's chairs and the Core Group reopen a paper.")
+    return _move(
+        actor=actor,
+        paper=paper,
+        from_states=[PaperState.SUBMITTED, PaperState.UNDER_REVIEW],
+        to_state=PaperState.REVISING,
+        message="Only a paper submitted or under review goes back for revision.",
+    )
+
+
+@transaction.atomic
+def adopt_paper(
+    *, actor, paper: IssuePaper, adopted_on: datetime.date, adopted_at_event: str, decision: str
+) -> IssuePaper:
+    """Record the partnership's adoption of the paper's latest revision."""
+    if not permissions.can_run_review(actor):
+        raise NotAllowed("Only the Core Group and admins record an adoption.")
+    return _move(
+        actor=actor,
+        paper=paper,
+        from_states=[PaperState.SUBMITTED, PaperState.UNDER_REVIEW, PaperState.REVISING],
+        to_state=PaperState.ADOPTED,
+        message="Only a paper submitted, under review or revising is adopted.",
+        adopted_revision=F("current_revision"),
+        adopted_on=adopted_on,
+        adopted_at_event=adopted_at_event.strip(),
+        decision=decision,
+        adopted_by=actor,
+    )
+
+
+@transaction.atomic
+def archive_paper(*, actor, paper: IssuePaper) -> IssuePaper:
+    if not permissions.can_run_review(actor):
+        raise NotAllowed("Only the Core Group and admins archive papers.")
+    return _move(
+        actor=actor,
+        paper=paper,
+        from_states=[PaperState.ADOPTED],
+        to_state=PaperState.ARCHIVED,
+        message="Only an adopted paper is archived.",
+    )
+
+
+@transaction.atomic
+def add_paper_comment(
+    *, actor, paper: IssuePaper, body: str, section: str = "", recommendation_number=None
+) -> PaperComment:
+    if not permissions.can_comment_on_paper(actor, paper):
+        raise NotAllowed("Only the workgroup, the Core Group and admins comment on drafts.")
+    if paper.state in (PaperState.ADOPTED, PaperState.ARCHIVED):
+        raise IssueError("This paper is adopted: comments are closed.")
+    if (
+        recommendation_number
+        and not Recommendation.objects.filter(
+            revision_id=paper.current_revision_id, number=recommendation_number
+        ).exists()
+    ):
+        raise IssueError(f"The paper has no recommendation {recommendation_number}.")
+    return PaperComment.objects.create(
+        paper=paper,
+        revision_id=paper.current_revision_id,
+        section="recommendations" if recommendation_number else section,
+        recommendation_number=recommendation_number or None,
+        body=body,
+        author=actor,
+    )
+
+
+@transaction.atomic
+def resolve_comment(*, actor, comment: PaperComment) -> None:
+    if not permissions.can_edit_paper(actor, comment.paper):
+        raise NotAllowed("Only the paper's authors resolve comments.")
+    PaperComment.objects.filter(pk=comment.pk, resolved_at__isnull=True).update(
+        resolved_at=_now(), resolved_by=actor
+    )
+
+
+@transaction.atomic
+def add_co_author(*, actor, paper: IssuePaper, person) -> PaperCoAuthor:
+    if not permissions.can_lead_paper(actor, paper):
+        raise NotAllowed("Only the workgroup's chairs add co-authors.")
+    if not is_workgroup_member(person, paper.issue.workgroup):
+        raise IssueError(f"{person} is not a member of {paper.issue.workgroup}.")
+    try:
+        with transaction.atomic():
+            return PaperCoAuthor.objects.create(paper=paper, person=person, added_by=actor)
+    except IntegrityError as exc:
+        raise IssueError(f"{person} is a co-author already.") from exc
+
+
+@transaction.atomic
+def remove_co_author(*, actor, paper: IssuePaper, person) -> None:
+    if not permissions.can_lead_paper(actor, paper):
+        raise NotAllowed("Only the workgroup's chairs remove co-authors.")
+    PaperCoAuthor.objects.filter(paper=paper, person=person).delete()
+
+
+def keep_draft(*, actor, paper: IssuePaper, data: dict, base_version: int) -> PaperDraft | None:
+    """Keep what the person has typed; only `save_revision` makes a revision.
+
+    A keep request typed over a version this same person has since saved is
+    the echo of a request still in flight when they pressed Save: ignored, so
+    their next visit does not offer them their own saved text as a draft."""
+    if not permissions.can_edit_paper(actor, paper):
+        raise NotAllowed("Only the paper's authors edit it.")
+    if PaperRevision.objects.filter(paper=paper, number__gt=base_version, author=actor).exists():
+        return None
+    draft, _ = PaperDraft.objects.update_or_create(
+        paper=paper,
+        person=actor,
+        defaults={"data": data, "base_version": base_version, "updated_at": _now()},
+    )
+    return draft
+
+
+def discard_draft(*, actor, paper: IssuePaper) -> None:
+    PaperDraft.objects.filter(paper=paper, person=actor).delete()

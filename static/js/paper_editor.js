@@ -1,0 +1,129 @@
+// The issue-paper editor: keep what is typed in this browser too (for when the
+// session has ended and the server cannot keep it), put it back on request,
+// and add recommendation forms without a round trip. The page works without
+// this script: the server keeps drafts and "Add a recommendation" submits.
+(function () {
+  "use strict";
+
+  var paper = document.getElementById("paper");
+  if (paper && paper.dataset.saved === "true" && paper.dataset.draftKey) {
+    // The server confirmed a save from this person: this browser's copy is done with.
+    window.localStorage.removeItem(paper.dataset.draftKey);
+  }
+
+  var form = document.getElementById("paper-form");
+  if (!form) {
+    return;
+  }
+  var key = form.dataset.draftKey;
+  var total = form.querySelector("[name=rec-TOTAL_FORMS]");
+  var template = document.getElementById("recommendation-template");
+  var list = document.getElementById("recommendation-forms");
+
+  function fields() {
+    var result = [];
+    new FormData(form).forEach(function (value, name) {
+      if (name !== "csrfmiddlewaretoken" && name !== "expected_version" && typeof value === "string") {
+        result.push([name, value]);
+      }
+    });
+    return result;
+  }
+
+  function keepLocally() {
+    try {
+      window.localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), fields: fields() }));
+    } catch (error) {
+      // Storage full or disabled: the server copy is still kept while signed in.
+    }
+  }
+
+  function addRecommendation() {
+    var index = parseInt(total.value, 10);
+    var html = template.innerHTML.replace(/__prefix__/g, String(index));
+    list.insertAdjacentHTML("beforeend", html);
+    total.value = String(index + 1);
+    var added = list.lastElementChild;
+    var legend = added.querySelector("legend");
+    if (legend) {
+      legend.textContent = "Recommendation " + (index + 1);
+    }
+    return added;
+  }
+
+  var addButton = form.querySelector("[data-add-recommendation]");
+  if (addButton && template && total) {
+    addButton.addEventListener("click", function (event) {
+      event.preventDefault();
+      var added = addRecommendation();
+      var text = added.querySelector("textarea");
+      if (text) {
+        text.focus();
+      }
+    });
+  }
+
+  var timer = null;
+  function scheduleKeep() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(keepLocally, 400);
+  }
+  form.addEventListener("input", scheduleKeep);
+  form.addEventListener("change", scheduleKeep);
+  form.addEventListener("submit", keepLocally);
+
+  // Offer back what this browser kept if the server does not have it.
+  var stored = null;
+  try {
+    stored = JSON.parse(window.localStorage.getItem(key) || "null");
+  } catch (error) {
+    stored = null;
+  }
+  var serverKept = parseInt(form.dataset.serverKept || "0", 10) * 1000;
+  var banner = document.getElementById("local-draft");
+  if (!stored || !banner || stored.savedAt <= serverKept) {
+    return;
+  }
+  if (JSON.stringify(stored.fields) === JSON.stringify(fields())) {
+    return;
+  }
+  banner.querySelector("[data-local-time]").textContent = new Date(stored.savedAt).toLocaleString();
+  banner.hidden = false;
+
+  banner.querySelector("[data-local-restore]").addEventListener("click", function () {
+    var highest = -1;
+    stored.fields.forEach(function (pair) {
+      var match = /^rec-(\d+)-/.exec(pair[0]);
+      if (match) {
+        highest = Math.max(highest, parseInt(match[1], 10));
+      }
+    });
+    while (total && template && parseInt(total.value, 10) <= highest) {
+      addRecommendation();
+    }
+    form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      box.checked = false;
+    });
+    stored.fields.forEach(function (pair) {
+      form.querySelectorAll('[name="' + pair[0] + '"]').forEach(function (input) {
+        if (input.type === "checkbox" || input.type === "radio") {
+          if (input.value === pair[1]) {
+            input.checked = true;
+          }
+        } else {
+          input.value = pair[1];
+        }
+      });
+    });
+    banner.hidden = true;
+    form.dispatchEvent(new Event("change", { bubbles: true }));
+    var title = form.querySelector("[name=title]");
+    if (title) {
+      title.focus();
+    }
+  });
+  banner.querySelector("[data-local-discard]").addEventListener("click", function () {
+    window.localStorage.removeItem(key);
+    banner.hidden = true;
+  });
+})();
