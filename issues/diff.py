@@ -52,7 +52,40 @@ def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
             chunks.append(Chunk("delete", "".join(a[a1:a2])))
         if op in ("insert", "replace"):
             chunks.append(Chunk("insert", "".join(b[b1:b2])))
-    return tuple(chunks)
+    return _joined(chunks)
+
+
+def _joined(chunks: list[Chunk]) -> tuple[Chunk, ...]:
+    """Read as a person would: a lone space kept between two changes belongs to
+    the change, and each run of changes shows as one removal then one addition."""
+    result: list[Chunk] = []
+    run: list[Chunk] = []
+
+    def flush():
+        deleted = "".join(c.text for c in run if c.op == "delete")
+        inserted = "".join(c.text for c in run if c.op == "insert")
+        result.extend(
+            Chunk(op, text) for op, text in (("delete", deleted), ("insert", inserted)) if text
+        )
+        run.clear()
+
+    for index, chunk in enumerate(chunks):
+        between_changes = (
+            chunk.op == "equal"
+            and not chunk.text.strip()
+            and run
+            and index + 1 < len(chunks)
+            and chunks[index + 1].op != "equal"
+        )
+        if chunk.op != "equal":
+            run.append(chunk)
+        elif between_changes:
+            run.extend([Chunk("delete", chunk.text), Chunk("insert", chunk.text)])
+        else:
+            flush()
+            result.append(chunk)
+    flush()
+    return tuple(result)
 
 
 def recommendations_text(revision) -> str:

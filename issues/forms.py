@@ -202,9 +202,11 @@ class PaperForm(forms.Form):
 
 
 class RecommendationForm(forms.Form):
+    # Required, yet a blank extra form is simply left out (formsets permit an
+    # untouched extra form to stay empty); a removed one is not checked.
     text = forms.CharField(
         label="Recommendation",
-        required=False,
+        error_messages={"required": "Write the recommendation, or tick Remove to leave it out."},
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Start with a verb: “Fund…”, “Require…”. Markdown.",
@@ -227,15 +229,6 @@ class RecommendationForm(forms.Form):
             (pk, str(row)) for pk, row in formset.implementers.items()
         ]
         self.fields["levers"].choices = [(pk, str(row)) for pk, row in formset.levers.items()]
-
-    def clean(self):
-        cleaned = super().clean()
-        has_tags = (
-            cleaned.get("legislative") or cleaned.get("implementers") or cleaned.get("levers")
-        )
-        if has_tags and not (cleaned.get("text") or "").strip() and not cleaned.get("DELETE"):
-            self.add_error("text", "Write the recommendation, or untick its boxes to leave it out.")
-        return cleaned
 
 
 class BaseRecommendationFormSet(forms.BaseFormSet):

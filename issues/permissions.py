@@ -94,6 +94,11 @@ def is_co_author(user, paper) -> bool:
     return user.pk in ids
 
 
+def forget_co_authors(paper) -> None:
+    """Drop the co-authors read for this paper object, after a change to them."""
+    paper.__dict__.pop("_co_author_ids", None)
+
+
 def can_start_paper(user, issue: Issue) -> bool:
     return can_edit_issue(user, issue)
 

@@ -328,9 +328,11 @@ def add_co_author(*, actor, paper: IssuePaper, person) -> PaperCoAuthor:
         raise IssueError(f"{person} is not a member of {paper.issue.workgroup}.")
     try:
         with transaction.atomic():
-            return PaperCoAuthor.objects.create(paper=paper, person=person, added_by=actor)
+            co_author = PaperCoAuthor.objects.create(paper=paper, person=person, added_by=actor)
     except IntegrityError as exc:
         raise IssueError(f"{person} is a co-author already.") from exc
+    permissions.forget_co_authors(paper)
+    return co_author
 
 
 @transaction.atomic
@@ -338,6 +340,7 @@ def remove_co_author(*, actor, paper: IssuePaper, person) -> None:
     if not permissions.can_lead_paper(actor, paper):
         raise NotAllowed("Only the workgroup's chairs remove co-authors.")
     PaperCoAuthor.objects.filter(paper=paper, person=person).delete()
+    permissions.forget_co_authors(paper)
 
 
 def keep_draft(*, actor, paper: IssuePaper, data: dict, base_version: int) -> PaperDraft | None:

@@ -30,7 +30,7 @@ SAVED_FLAG = "paper_saved"  # in the session: clear this browser's copy of the t
 SIGNED_OUT = (
     '<div id="paper-preview"><p class="mhap-preview__status" role="status">'
     "You are signed out. What you type is kept in this browser: sign in again in "
-    "another tab, then save.</p></div>"
+    "another tab, then reload this page to put your text back and save it.</p></div>"
 )
 
 

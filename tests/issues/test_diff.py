@@ -1,0 +1,51 @@
+import pytest
+
+from issues import services
+from issues.diff import Chunk, compare_revisions, word_diff
+from issues.models import PaperRevision
+from tests.factories import paper_in_state
+
+pytestmark = pytest.mark.django_db
+
+
+def test_word_diff_marks_only_the_changed_words():
+    assert word_diff("Fund the line from a fee.", "Fund the line from a state fee.") == (
+        Chunk("equal", "Fund the line from a "),
+        Chunk("insert", "state "),
+        Chunk("equal", "fee."),
+    )
+
+
+def test_word_diff_run_of_changes_reads_as_one_removal_then_one_addition():
+    assert word_diff("Then counties pay it.", "Then the state pays it.") == (
+        Chunk("equal", "Then "),
+        Chunk("delete", "counties pay"),
+        Chunk("insert", "the state pays"),
+        Chunk("equal", " it."),
+    )
+
+
+def test_word_diff_of_equal_texts_has_no_change():
+    assert {chunk.op for chunk in word_diff("Same words.", "Same words.")} == {"equal"}
+
+
+def test_compare_revisions_shows_recommendation_flags_and_unchanged_sections(coalition):
+    paper = paper_in_state(
+        workgroup=coalition.workgroup, chair=coalition.wg_chair, core=coalition.core
+    )
+    services.save_revision(
+        actor=coalition.wg_chair,
+        paper=paper,
+        content={"title": paper.title, "summary": "Fund the crisis line from a dedicated fee."},
+        recommendations=[services.RecommendationText(text="Recommendation 1 of the paper.")],
+        expected_version=2,
+    )
+    old, new = PaperRevision.objects.filter(paper=paper, number__in=[2, 3]).order_by("number")
+
+    sections = {section.label: section for section in compare_revisions(old, new)}
+
+    assert not sections["Summary"].changed
+    assert sections["Background"].changed  # removed in revision 3
+    deleted = "".join(c.text for c in sections["Recommendations"].chunks if c.op == "delete")
+    assert "Needs legislative action" in deleted
+    assert "2. Recommendation 2" in deleted

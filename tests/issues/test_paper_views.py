@@ -1,0 +1,359 @@
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from issues import services
+from issues.models import IssuePaper, PaperDraft, PaperRevision
+from tests.factories import IssueFactory, paper_in_state
+from tests.matrix import EVERYONE, MEMBERS, OWN_WORKGROUP, ROLES
+from tests.querycount import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+# Who reads a paper, by its state (PRODUCT.md): drafts the workgroup, the Core
+# Group and admins; the version under review every member; adopted, everyone.
+READERS = {
+    "draft": OWN_WORKGROUP,
+    "submitted": OWN_WORKGROUP,
+    "under_review": MEMBERS,
+    "revising": MEMBERS,
+    "adopted": EVERYONE,
+    "archived": EVERYONE,
+}
+
+
+def make(coalition, state="draft", **kwargs):
+    return paper_in_state(
+        workgroup=coalition.workgroup,
+        chair=coalition.wg_chair,
+        core=coalition.core,
+        state=state,
+        **kwargs,
+    )
+
+
+def editor_data(paper, **overrides):
+    """The editor's fields as a browser would post them, with two recommendations."""
+    data = {
+        "expected_version": str(paper.version),
+        "title": "Fund 988",
+        "summary": "Fund the line.",
+        "background": "",
+        "problem": "",
+        "fiscal_note": "",
+        "references": "",
+        "note": "",
+        "rec-TOTAL_FORMS": "2",
+        "rec-INITIAL_FORMS": "0",
+        "rec-MIN_NUM_FORMS": "0",
+        "rec-MAX_NUM_FORMS": "1000",
+        "rec-0-text": "Create a 988 fee.",
+        "rec-0-legislative": "on",
+        "rec-0-ORDER": "1",
+        "rec-1-text": "Train counselors.",
+        "rec-1-ORDER": "2",
+        "save": "1",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("state", sorted(READERS))
+def test_paper_page_by_state_and_role(coalition, client_as, state, role):
+    paper = make(coalition, state)
+
+    response = client_as(coalition.user(role)).get(paper.get_absolute_url())
+
+    expected = dict(zip(ROLES, READERS[state].split(), strict=True))[role]
+    if expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == int(expected)
+
+
+def test_member_reads_the_reviewed_version_while_authors_revise(coalition, client_as):
+    paper = make(coalition, "revising")
+    services.save_revision(
+        actor=coalition.wg_chair,
+        paper=paper,
+        content={"title": "Revised title", "summary": "Words after the summit."},
+        recommendations=[services.RecommendationText(text="A new ask.")],
+        expected_version=paper.version,
+    )
+
+    partner_page = client_as(coalition.partner).get(paper.get_absolute_url())
+    chair_page = client_as(coalition.wg_chair).get(paper.get_absolute_url())
+
+    assert "Words after the summit." not in partner_page.content.decode()
+    assert partner_page.context["revision"].pk == paper.review_revision_id
+    assert "Words after the summit." in chair_page.content.decode()
+
+
+def test_public_list_and_crosswalk_show_only_adopted_papers(coalition, client):
+    adopted = make(coalition, "adopted")
+    draft = make(coalition, "draft")
+    services.save_revision(
+        actor=coalition.wg_chair,
+        paper=draft,
+        content={"title": "Secret draft", "summary": "x"},
+        recommendations=[services.RecommendationText(text="Secret recommendation.")],
+        expected_version=draft.version,
+    )
+
+    listing = client.get(reverse("papers:list")).content.decode()
+    crosswalk = client.get(reverse("papers:crosswalk")).content.decode()
+
+    assert adopted.title in listing
+    assert "Secret draft" not in listing
+    assert "Recommendation 1 of the paper." in crosswalk
+    assert "Secret recommendation." not in crosswalk
+    assert "2 recommendations" in crosswalk
+
+
+def test_crosswalk_filters_by_legislative_and_lever(coalition, client_as):
+    make(coalition, "adopted")
+
+    response = client_as(coalition.partner).get(
+        reverse("papers:crosswalk"), {"legislative": "yes", "lever": "payment"}
+    )
+
+    assert [row.text for row in response.context["recommendations"]] == [
+        "Recommendation 1 of the paper."
+    ]
+
+
+def test_paper_list_queries_do_not_grow(coalition, client_as):
+    def add(n):
+        for _ in range(n):
+            make(coalition, "adopted")
+            make(coalition, "draft")
+
+    assert_constant_queries(client_as(coalition.wg_member), reverse("papers:list"), add, 1, 4)
+
+
+def test_crosswalk_queries_do_not_grow(coalition, client_as):
+    def add(n):
+        for _ in range(n):
+            make(coalition, "under_review", recommendations=3)
+
+    assert_constant_queries(client_as(coalition.partner), reverse("papers:crosswalk"), add, 1, 4)
+
+
+# The editor -------------------------------------------------------------------
+
+
+def test_editor_save_makes_a_revision(coalition, client_as):
+    paper = make(coalition)
+    client = client_as(coalition.wg_chair)
+
+    response = client.post(reverse("papers:edit", kwargs={"pk": paper.pk}), editor_data(paper))
+
+    assert response.status_code == 302
+    revision = PaperRevision.objects.get(paper=paper, number=3)
+    assert [(r.number, r.text, r.legislative) for r in revision.recommendations.all()] == [
+        (1, "Create a 988 fee.", True),
+        (2, "Train counselors.", False),
+    ]
+    assert client.session["paper_saved"] == paper.pk
+    assert client.get(response["Location"]).context["saved_here"] is True
+    assert "paper_saved" not in client.session  # told the browser once
+
+
+def test_editor_reorders_and_removes_recommendations(coalition, client_as):
+    paper = make(coalition)
+    data = editor_data(
+        paper,
+        **{"rec-0-ORDER": "3", "rec-1-ORDER": "1", "rec-TOTAL_FORMS": "3", "rec-2-text": "Gone",
+           "rec-2-DELETE": "on"},
+    )  # fmt: skip
+
+    client_as(coalition.wg_chair).post(reverse("papers:edit", kwargs={"pk": paper.pk}), data)
+
+    revision = PaperRevision.objects.get(paper=paper, number=3)
+    assert list(revision.recommendations.values_list("text", flat=True)) == [
+        "Train counselors.",
+        "Create a 988 fee.",
+    ]
+
+
+def test_editor_bad_input_keeps_typed_text_and_says_why(coalition, client_as):
+    paper = make(coalition)
+    data = editor_data(paper, title="", summary="My careful summary.", **{"rec-1-text": ""})
+    data["rec-1-legislative"] = "on"
+
+    response = client_as(coalition.wg_chair).post(
+        reverse("papers:edit", kwargs={"pk": paper.pk}), data
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "My careful summary." in page
+    assert "This field is required." in page
+    assert "Write the recommendation, or tick Remove" in page
+    assert PaperDraft.objects.get(person=coalition.wg_chair).data["summary"] == [
+        "My careful summary."
+    ]
+    assert PaperRevision.objects.filter(paper=paper).count() == 2
+
+
+def signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_editor_conflict_keeps_second_text_and_shows_what_changed(coalition):
+    paper = make(coalition)
+    services.add_co_author(actor=coalition.wg_chair, paper=paper, person=coalition.wg_member)
+    chair, co_author = signed_in(coalition.wg_chair), signed_in(coalition.wg_member)
+    url = reverse("papers:edit", kwargs={"pk": paper.pk})
+    co_author_form = co_author.get(url).context["form"]
+    assert co_author_form.initial["expected_version"] == 2
+
+    chair.post(url, editor_data(paper, summary="The chair's new summary."))
+    response = co_author.post(url, editor_data(paper, summary="The co-author's summary."))
+
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Someone else saved while you were editing" in page
+    assert "The co-author&#x27;s summary." in page  # their text, in the form
+    assert re.search(r"<ins[^>]*>.*chair", page, re.S)  # what changed underneath
+    assert response.context["form"]["expected_version"].value() == "3"
+    assert PaperDraft.objects.get(person=coalition.wg_member).data["summary"] == [
+        "The co-author's summary."
+    ]
+
+    merged = editor_data(paper, summary="Both summaries, merged.", expected_version="3")
+    assert co_author.post(url, merged).status_code == 302
+    paper.refresh_from_db()
+    assert paper.current_revision.summary == "Both summaries, merged."
+    assert paper.current_revision.number == 4
+
+
+def test_editor_offers_back_the_unsaved_draft(coalition, client_as):
+    paper = make(coalition)
+    client = client_as(coalition.wg_chair)
+    client.post(
+        reverse("papers:autosave", kwargs={"pk": paper.pk}),
+        editor_data(paper, summary="Typed, never saved."),
+    )
+
+    response = client.get(reverse("papers:edit", kwargs={"pk": paper.pk}))
+
+    assert response.context["restored"] is not None
+    assert "Typed, never saved." in response.content.decode()
+
+
+def test_autosave_answers_with_the_preview_sanitised(coalition, client_as):
+    paper = make(coalition)
+
+    response = client_as(coalition.wg_chair).post(
+        reverse("papers:autosave", kwargs={"pk": paper.pk}),
+        editor_data(paper, summary="**Bold** <script>alert(1)</script>"),
+        headers={"HX-Request": "true"},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<strong>Bold</strong>" in page
+    assert "<script" not in page
+    assert "Kept for you" in page
+
+
+def test_autosave_when_signed_out_says_text_is_kept_in_browser(coalition, client):
+    paper = make(coalition)
+
+    response = client.post(
+        reverse("papers:autosave", kwargs={"pk": paper.pk}),
+        editor_data(paper),
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 401
+    assert "kept in this browser" in response.content.decode()
+
+
+def test_editor_add_recommendation_without_javascript(coalition, client_as):
+    paper = make(coalition)
+    data = editor_data(paper, add_recommendation="1")
+    del data["save"]
+
+    response = client_as(coalition.wg_chair).post(
+        reverse("papers:edit", kwargs={"pk": paper.pk}), data
+    )
+
+    assert response.status_code == 200
+    assert len(response.context["formset"].forms) == 3
+    assert PaperRevision.objects.filter(paper=paper).count() == 2
+
+
+def test_editor_of_submitted_paper_sends_back_to_the_paper(coalition, client_as):
+    paper = make(coalition, "submitted")
+
+    response = client_as(coalition.wg_chair).get(reverse("papers:edit", kwargs={"pk": paper.pk}))
+
+    assert response.status_code == 302
+    assert response["Location"] == paper.get_absolute_url()
+
+
+# Revisions, comparison, adoption -------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", ["inline", "side"])
+def test_compare_highlights_changed_words(coalition, client_as, layout):
+    paper = make(coalition)
+    services.save_revision(
+        actor=coalition.wg_chair,
+        paper=paper,
+        content={"title": paper.title, "summary": "Fund the crisis line from a state fee."},
+        recommendations=[services.RecommendationText(text="Recommendation 1 of the paper.")],
+        expected_version=2,
+    )
+
+    response = client_as(coalition.wg_member).get(
+        reverse("papers:compare", kwargs={"pk": paper.pk}), {"a": 2, "b": 3, "view": layout}
+    )
+
+    page = response.content.decode()
+    assert re.search(r"<del[^>]*>(<span[^>]*>[^<]*</span>)?dedicated", page)
+    assert re.search(r"<ins[^>]*>(<span[^>]*>[^<]*</span>)?state", page)
+
+
+def test_adopt_with_bad_input_keeps_text_and_says_why(coalition, client_as):
+    paper = make(coalition, "under_review")
+
+    response = client_as(coalition.core).post(
+        reverse("papers:adopt", kwargs={"pk": paper.pk}),
+        {"adopted_on": "17/10/2024x", "adopted_at_event": "Fall Summit", "decision": "Kept words"},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Enter a valid date." in page
+    assert "Kept words" in page
+    assert IssuePaper.objects.get(pk=paper.pk).state == "under_review"
+
+
+def test_start_paper_from_issue_page(coalition, client_as):
+    issue = IssueFactory(workgroup=coalition.workgroup, status="prioritised")
+    client = client_as(coalition.wg_chair)
+    assert "Start the issue paper" in client.get(issue.get_absolute_url()).content.decode()
+
+    response = client.post(reverse("issues:start_paper", kwargs={"pk": issue.pk}))
+
+    paper = IssuePaper.objects.get(issue=issue)
+    assert response["Location"] == reverse("papers:edit", kwargs={"pk": paper.pk})
+
+
+def test_paper_page_links_print_stylesheet(coalition, client):
+    paper = make(coalition, "adopted")
+
+    page = client.get(paper.get_absolute_url()).content.decode()
+
+    assert 'href="/static/css/print.css" media="print"' in page or "print.css" in page
+    assert "Decision" in page
+    assert "Adopted with the workgroup" in page

@@ -1,0 +1,100 @@
+"""Drafting an issue paper in Chromium: two authors at once, nothing lost."""
+
+import pytest
+from django.conf import settings
+
+from issues import services
+from issues.models import IssuePaper, PaperDraft
+from tests.factories import IssueFactory, paper_in_state
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def box(page, name):
+    return page.get_by_role("textbox", name=name)
+
+
+def test_chair_drafts_co_author_conflicts_and_chair_compares(coalition, page_as):
+    issue = IssueFactory(workgroup=coalition.workgroup, status="prioritised", title="Fund 988")
+    chair = page_as(coalition.wg_chair)
+
+    # The chair starts the paper from the issue and writes a first draft.
+    chair.goto(issue.get_absolute_url())
+    chair.get_by_role("button", name="Start the issue paper").click()
+    chair.get_by_role("heading", name="Edit the paper").wait_for()
+    box(chair, "Summary").fill("Fund **988** from a dedicated fee.")
+    preview = chair.locator("#paper-preview")
+    preview.locator("strong", has_text="988").wait_for()  # the live preview, rendered
+    chair.get_by_label("Recommendation", exact=True).first.fill("Create a 988 fee.")
+    # USWDS draws its own box over the input: a person clicks the label.
+    chair.locator("label[for=id_rec-0-legislative]").click()
+    chair.get_by_role("button", name="Add a recommendation").click()
+    chair.get_by_label("Recommendation", exact=True).nth(1).fill("Train counselors.")
+    chair.get_by_role("button", name="Save as revision 2").click()
+    chair.get_by_text("Saved as revision 2.").wait_for()
+    paper = IssuePaper.objects.get(issue=issue)
+    assert paper.legislative is True
+    services.add_co_author(actor=coalition.wg_chair, paper=paper, person=coalition.wg_member)
+
+    # Both open the editor; the chair saves first, then the co-author.
+    co_author = page_as(coalition.wg_member)
+    co_author.goto(f"/papers/{paper.pk}/edit/")
+    chair.goto(f"/papers/{paper.pk}/edit/")
+    box(chair, "The problem").fill("Funding is renegotiated every budget.")
+    box(co_author, "Background").fill("988 launched in July 2022.")
+    chair.get_by_role("button", name="Save as revision 3").click()
+    chair.get_by_text("Saved as revision 3.").wait_for()
+    co_author.get_by_role("button", name="Save as revision 3").click()
+
+    # The co-author sees the conflict, what changed, and still has their text.
+    co_author.get_by_role("heading", name="Someone else saved while you were editing").wait_for()
+    changed = co_author.locator(".mhap-conflict")
+    assert "renegotiated every budget" in changed.locator("ins").first.inner_text()
+    assert box(co_author, "Background").input_value() == "988 launched in July 2022."
+    box(co_author, "The problem").fill("Funding is renegotiated every budget.")
+    co_author.get_by_role("button", name="Save as revision 4").click()
+    co_author.get_by_text("Saved as revision 4.").wait_for()
+    paper.refresh_from_db()
+    assert (paper.current_revision.background, paper.current_revision.problem) == (
+        "988 launched in July 2022.",
+        "Funding is renegotiated every budget.",
+    )
+
+    # The chair compares revision 2 with 4, side by side.
+    chair.goto(f"/papers/{paper.pk}/revisions/")
+    chair.locator("label[for=a-2]").click()
+    chair.locator("label[for=b-4]").click()
+    chair.locator("label[for=view-side]").click()
+    chair.get_by_role("button", name="Compare").click()
+    chair.get_by_role("heading", name="Revision 2 compared with revision 4").wait_for()
+    assert "988 launched in July 2022." in chair.locator(".mhap-compare ins").first.inner_text()
+    assert chair.locator(".mhap-compare .grid-row").count() > 0  # two columns
+
+
+def test_closed_tab_and_ended_session_lose_nothing(coalition, page_as):
+    paper = paper_in_state(
+        workgroup=coalition.workgroup, chair=coalition.wg_chair, core=coalition.core
+    )
+    chair = page_as(coalition.wg_chair)
+    chair.goto(f"/papers/{paper.pk}/edit/")
+
+    # Typing is kept on the server; a closed tab then loses nothing.
+    box(chair, "Fiscal note").fill("About $12 million a year.")
+    chair.get_by_text("Kept for you at").wait_for()
+    assert PaperDraft.objects.get().data["fiscal_note"] == ["About $12 million a year."]
+    chair.close()
+    again = page_as(coalition.wg_chair)
+    again.goto(f"/papers/{paper.pk}/edit/")
+    again.get_by_text("This is the text you had typed and not saved").wait_for()
+    assert box(again, "Fiscal note").input_value() == "About $12 million a year."
+
+    # The session ends mid-typing: the browser keeps the words and offers them back.
+    again.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
+    box(again, "References").fill("- DHS 34")
+    again.get_by_text("You are signed out").wait_for()
+    again.context.add_cookies(page_as(coalition.wg_chair).context.cookies())
+    again.reload()
+    again.get_by_text("This browser kept text you typed").wait_for()
+    again.get_by_role("button", name="Put it back in the form").click()
+    assert box(again, "References").input_value() == "- DHS 34"
+    assert box(again, "Fiscal note").input_value() == "About $12 million a year."
