@@ -24,6 +24,7 @@ class Chunk:
 
 @dataclass(frozen=True)
 class SectionDiff:
+    field: str
     label: str
     chunks: tuple[Chunk, ...]
 
@@ -110,10 +111,65 @@ def recommendations_text(revision) -> str:
 def compare_revisions(old, new) -> list[SectionDiff]:
     """Title, every section and the recommendations of two revisions, in
     reading order. Prefetch `recommendations__implementers/levers` first."""
-    pairs = [("Title", old.title, new.title)]
+    pairs = [("title", "Title", old.title, new.title)]
     for section in Section:
         if section == Section.RECOMMENDATIONS:
-            pairs.append((section.label, recommendations_text(old), recommendations_text(new)))
+            old_text, new_text = recommendations_text(old), recommendations_text(new)
         else:
-            pairs.append((section.label, getattr(old, section.value), getattr(new, section.value)))
-    return [SectionDiff(label, word_diff(a, b)) for label, a, b in pairs]
+            old_text, new_text = getattr(old, section.value), getattr(new, section.value)
+        pairs.append((section.value, section.label, old_text, new_text))
+    return [SectionDiff(name, label, word_diff(a, b)) for name, label, a, b in pairs]
+
+
+@dataclass(frozen=True)
+class Merge:
+    taken: tuple[str, ...]  # fields only the other person changed: theirs taken in
+    clashes: tuple[str, ...]  # fields both changed, differently: the person's kept
+
+    def labels(self, fields) -> list[str]:
+        return [LABELS[name] for name in fields]
+
+    @property
+    def taken_labels(self) -> list[str]:
+        return self.labels(self.taken)
+
+    @property
+    def clash_labels(self) -> list[tuple[str, str]]:
+        return [(name, LABELS[name]) for name in self.clashes]
+
+
+LABELS = {"title": "Title", **{section.value: section.label for section in Section}}
+
+
+def _value(text, name: str):
+    """A field of a PaperText, comparable across typing and saving."""
+    if name == "recommendations":
+        return tuple(
+            (_clean(item.text), item.legislative, item.implementers, item.levers)
+            for item in text.recommendations
+        )
+    return _clean(getattr(text, name))
+
+
+def _clean(value: str) -> str:
+    return (value or "").replace("\r\n", "\n").strip()
+
+
+def three_way(*, base, mine, theirs) -> Merge:
+    """Field by field: where only the other person changed a field, theirs is
+    taken; where only this person did, theirs is kept; where both changed it
+    differently, it is a clash for the person to merge by hand. Without the
+    common base every difference is a clash."""
+    taken, clashes = [], []
+    for name in LABELS:
+        mine_value, theirs_value = _value(mine, name), _value(theirs, name)
+        if mine_value == theirs_value:
+            continue
+        base_value = _value(base, name) if base is not None else object()
+        if theirs_value == base_value:
+            continue
+        if mine_value == base_value:
+            taken.append(name)
+        else:
+            clashes.append(name)
+    return Merge(tuple(taken), tuple(clashes))

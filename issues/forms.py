@@ -1,8 +1,11 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from issues.enums import SCORE_CHOICES, Section, Status, Term
 from issues.models import Implementer, Issue, Lever, PolicyArea
+from issues.paper_text import position_key
+from workgroups.enums import Role
 from workgroups.models import Workgroup
 
 UNCHANGED = ("", "Leave as it is")
@@ -251,11 +254,11 @@ class BaseRecommendationFormSet(forms.BaseFormSet):
         from issues.services import RecommendationText
 
         kept = [
-            form
-            for form in self.forms
+            (position_key(form.cleaned_data.get("ORDER"), index), form)
+            for index, form in enumerate(self.forms)
             if not form.cleaned_data.get("DELETE") and (form.cleaned_data.get("text") or "").strip()
         ]
-        kept.sort(key=lambda form: form.cleaned_data.get("ORDER") or 10_000)
+        kept = [form for _, form in sorted(kept, key=lambda pair: pair[0])]
         return [
             RecommendationText(
                 text=form.cleaned_data["text"].strip(),
@@ -317,6 +320,7 @@ class CoAuthorForm(forms.Form):
                 is_active=True,
                 memberships__workgroup=paper.issue.workgroup,
                 memberships__ended_on__isnull=True,
+                memberships__role=Role.MEMBER,  # chairs are authors already
             )
             .exclude(co_authorships__paper=paper)
             .distinct()
@@ -340,3 +344,11 @@ class AdoptionForm(forms.Form):
         max_length=10000,
         help_text="What was decided, as it should appear on the public paper. Markdown.",
     )
+
+    def clean_adopted_on(self):
+        adopted_on = self.cleaned_data["adopted_on"]
+        if adopted_on > timezone.localdate():
+            raise forms.ValidationError(
+                "An adoption is recorded once it has happened: not a future date."
+            )
+        return adopted_on

@@ -64,7 +64,7 @@ def from_revision(revision) -> PaperText:
 def from_forms(form, formset) -> PaperText:
     """What the author has typed so far, valid or not: the preview shows it as it is."""
     items = []
-    for sub in formset.forms:
+    for index, sub in enumerate(formset.forms):
         text = (sub["text"].value() or "").strip()
         if not text or sub["DELETE"].value():
             continue
@@ -72,7 +72,7 @@ def from_forms(form, formset) -> PaperText:
         levers = set(map(str, sub["levers"].value() or ()))
         items.append(
             (
-                _order(sub["ORDER"].value()),
+                position_key(sub["ORDER"].value(), index),
                 text,
                 bool(sub["legislative"].value()),
                 tuple(str(row) for pk, row in formset.implementers.items() if pk in implementers),
@@ -90,8 +90,13 @@ def from_forms(form, formset) -> PaperText:
     )
 
 
-def _order(value) -> int:
+def position_key(value, index: int) -> tuple[int, int, int]:
+    """Where a recommendation goes when its "position" box says `value` and it
+    is the `index`th on the page. Typing 1 on the third puts it first; typing 3
+    on the first puts it after the one already third; no number, at the end."""
     try:
-        return int(value)
+        wanted = int(value)
     except (TypeError, ValueError):
-        return 10_000
+        return (10_000, 0, index)
+    moved = (wanted > index + 1) - (wanted < index + 1)  # -1 up, +1 down, 0 stayed
+    return (wanted, moved, index)

@@ -1437,7 +1437,7 @@ def seed_papers(people: dict, workgroups: dict) -> None:
         services.save_revision(
             actor=co_author,
             paper=paper,
-            content=final,
+            content={**final, "fiscal_note": "", "references": ""},
             recommendations=items,
             expected_version=2,
             note="Background and the remaining recommendations",
@@ -1455,10 +1455,10 @@ def seed_papers(people: dict, workgroups: dict) -> None:
         services.save_revision(
             actor=chair,
             paper=paper,
-            content={**final, "summary": final["summary"].replace("  ", " ")},
+            content=final,
             recommendations=items,
             expected_version=3,
-            note="Tightened the summary",
+            note="Fiscal note and references",
         )
         if target in (Status.UNDER_REVIEW, Status.ADOPTED, Status.IN_ADVOCACY):
             services.submit_for_review(actor=chair, paper=paper, expected_version=4)

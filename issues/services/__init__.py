@@ -20,6 +20,7 @@ from issues.services.issues import (
 )
 from issues.services.papers import (
     STARTABLE,
+    NothingChanged,
     PaperConflict,
     RecommendationText,
     add_co_author,
@@ -43,6 +44,7 @@ __all__ = [
     "TRACKED_FIELDS",
     "IssueError",
     "NotAllowed",
+    "NothingChanged",
     "PaperConflict",
     "RecommendationText",
     "StaleIssue",

@@ -14,6 +14,7 @@ from issues import permissions
 from issues.enums import (
     EDITABLE_STATES,
     ISSUE_STATUS_FOR_PAPER,
+    PUBLIC_STATES,
     TEXT_SECTIONS,
     Legislative,
     PaperState,
@@ -29,7 +30,7 @@ from issues.models import (
     Recommendation,
 )
 from issues.services.issues import IssueError, NotAllowed, record_changes
-from workgroups.permissions import is_workgroup_member
+from workgroups.permissions import is_workgroup_chair, is_workgroup_member
 
 STARTABLE = (Status.ACCEPTED, Status.PRIORITISED, Status.PAPER_IN_PROGRESS)
 
@@ -46,12 +47,49 @@ class PaperConflict(IssueError):
         self.paper = paper
 
 
+class NothingChanged(IssueError):
+    def __init__(self, number: int):
+        super().__init__(f"Nothing changed since revision {number}, so no new revision was made.")
+
+
 @dataclass
 class RecommendationText:
     text: str
     legislative: bool = False
     implementers: list = field(default_factory=list)
     levers: list = field(default_factory=list)
+
+    def key(self) -> tuple:
+        return (
+            normalise(self.text),
+            self.legislative,
+            tuple(sorted(row.pk for row in self.implementers)),
+            tuple(sorted(row.pk for row in self.levers)),
+        )
+
+
+def normalise(text: str) -> str:
+    """Browsers send textarea lines ending in CRLF; keep one kind of newline."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _unchanged(revision: PaperRevision | None, content: dict, items: list) -> bool:
+    if revision is None:
+        return False
+    if normalise(revision.title) != normalise(content.get("title") or revision.title):
+        return False
+    if any(normalise(getattr(revision, name)) != content.get(name, "") for name in TEXT_SECTIONS):
+        return False
+    saved = [
+        RecommendationText(
+            text=row.text,
+            legislative=row.legislative,
+            implementers=list(row.implementers.all()),
+            levers=list(row.levers.all()),
+        ).key()
+        for row in revision.recommendations.prefetch_related("implementers", "levers")
+    ]
+    return saved == [item.key() for item in items]
 
 
 def _now():
@@ -108,6 +146,16 @@ def save_revision(
     same version exactly one succeeds and the other raises PaperConflict."""
     if not permissions.can_edit_paper(actor, paper):
         raise NotAllowed("Only the paper's authors edit it.")
+    content = {**content, **{name: normalise(content.get(name, "")) for name in TEXT_SECTIONS}}
+    recommendations = [
+        RecommendationText(normalise(item.text), item.legislative, item.implementers, item.levers)
+        for item in recommendations
+    ]
+    if expected_version == paper.version and _unchanged(
+        paper.current_revision, content, recommendations
+    ):
+        PaperDraft.objects.filter(paper=paper, person=actor).delete()
+        raise NothingChanged(expected_version)
     now = _now()
     title = (content.get("title") or paper.title).strip()
     legislative = any(item.legislative for item in recommendations)
@@ -162,11 +210,7 @@ def _drive_issue(*, actor, paper: IssuePaper, legislative: bool | None = None) -
     issue = Issue.objects.get(pk=paper.issue_id)
     changes = {}
     status = ISSUE_STATUS_FOR_PAPER[paper.state]
-    # After adoption the issue may move on to advocacy by hand; the paper
-    # staying adopted does not pull it back.
-    if issue.status != status and not (
-        paper.state == PaperState.ADOPTED and issue.status == Status.IN_ADVOCACY
-    ):
+    if issue.status != status:
         changes["status"] = status
     if legislative is not None:
         flag = Legislative.YES if legislative else Legislative.NO
@@ -324,6 +368,10 @@ def resolve_comment(*, actor, comment: PaperComment) -> None:
 def add_co_author(*, actor, paper: IssuePaper, person) -> PaperCoAuthor:
     if not permissions.can_lead_paper(actor, paper):
         raise NotAllowed("Only the workgroup's chairs add co-authors.")
+    if paper.state in PUBLIC_STATES:
+        raise IssueError("The paper is adopted: its authors are on record.")
+    if is_workgroup_chair(person, paper.issue.workgroup):
+        raise IssueError(f"{person} chairs {paper.issue.workgroup}: an author already.")
     if not is_workgroup_member(person, paper.issue.workgroup):
         raise IssueError(f"{person} is not a member of {paper.issue.workgroup}.")
     try:
@@ -339,6 +387,8 @@ def add_co_author(*, actor, paper: IssuePaper, person) -> PaperCoAuthor:
 def remove_co_author(*, actor, paper: IssuePaper, person) -> None:
     if not permissions.can_lead_paper(actor, paper):
         raise NotAllowed("Only the workgroup's chairs remove co-authors.")
+    if paper.state in PUBLIC_STATES:
+        raise IssueError("The paper is adopted: its authors are on record.")
     PaperCoAuthor.objects.filter(paper=paper, person=person).delete()
     permissions.forget_co_authors(paper)
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from issues import diff, paper_text, permissions, selectors, services
-from issues.enums import EDITABLE_STATES, TEXT_SECTIONS, PaperState
+from issues.enums import EDITABLE_STATES, REVIEWED_STATES, TEXT_SECTIONS, PaperState
 from issues.forms import (
     AdoptionForm,
     CoAuthorForm,
@@ -24,7 +24,7 @@ from issues.forms import (
 )
 from issues.models import Implementer, IssuePaper, PaperComment, PaperDraft, PaperRevision
 from workgroups.models import Workgroup
-from workgroups.permissions import is_member
+from workgroups.permissions import is_core_or_admin, is_member, roles_of
 
 SAVED_FLAG = "paper_saved"  # in the session: clear this browser's copy of the text
 SIGNED_OUT = (
@@ -76,14 +76,23 @@ def _error(request, paper, error):
 # Lists -----------------------------------------------------------------------
 
 
+def can_see_drafts(user) -> bool:
+    return is_core_or_admin(user) or bool(roles_of(user).member_of)
+
+
 def paper_list(request):
+    """Every paper this person may read; a workgroup's page loads its own
+    papers from here as a fragment (htmx)."""
     papers = selectors.papers_visible_to(request.user, params=request.GET)
+    template = "issues/paper_list.html#papers" if request.htmx else "issues/paper_list.html"
     return render(
         request,
-        "issues/paper_list.html",
+        template,
         {
             "papers": papers,
-            "states": PaperState.choices,
+            "states": PaperState.choices
+            if can_see_drafts(request.user)
+            else [(state.value, state.label) for state in REVIEWED_STATES],
             "workgroups": Workgroup.objects.filter(is_core_group=False),
         },
     )
@@ -137,9 +146,16 @@ def detail(request, paper):
                     recommendation_numbers=[r.number for r in context["text"].recommendations]
                 ),
                 "co_author_form": CoAuthorForm(paper=paper),
-                "my_draft": PaperDraft.objects.filter(paper=paper, person=user).first(),
             }
         )
+        drafts = list(PaperDraft.objects.filter(paper=paper).select_related("person"))
+        context["my_draft"] = next((d for d in drafts if d.person_id == user.pk), None)
+        context["others_drafts"] = [d for d in drafts if d.person_id != user.pk]
+        if context["my_draft"] and paper.state not in EDITABLE_STATES:
+            # Frozen before this person saved: show their words to copy out.
+            context["my_draft_text"] = paper_text.from_forms(
+                *_bound(_as_query(context["my_draft"]))
+            )
     return render(request, "issues/paper_detail.html", context)
 
 
@@ -162,10 +178,10 @@ def start(request, pk):
 # The editor ------------------------------------------------------------------
 
 
-def _initial(paper):
-    revision = selectors.paper_revision(paper.current_revision_id)
+def _initial(revision, version: int):
+    """The editor's starting values: `revision`'s text, typed over `version`."""
     form = {
-        "expected_version": paper.version,
+        "expected_version": version,
         "title": revision.title,
         **{name: getattr(revision, name) for name in TEXT_SECTIONS},
     }
@@ -182,6 +198,13 @@ def _initial(paper):
     return form, recommendations
 
 
+def _as_query(draft) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for key, values in draft.data.items():
+        data.setlist(key, values)
+    return data
+
+
 def _bound(data):
     return PaperForm(data), RecommendationFormSet(data, prefix="rec")
 
@@ -193,6 +216,7 @@ def _typed(request) -> dict:
 
 def _editor(request, paper, form, formset, **extra):
     status = extra.pop("status", 200)
+    extra.setdefault("preview", paper_text.from_forms(form, formset))
     return render(
         request,
         "issues/paper_form.html",
@@ -200,7 +224,6 @@ def _editor(request, paper, form, formset, **extra):
             "paper": paper,
             "form": form,
             "formset": formset,
-            "preview": paper_text.from_forms(form, formset) if form.is_bound else None,
             "draft_key": f"mhap-paper-{paper.pk}-{request.user.pk}",
             **extra,
         },
@@ -221,15 +244,13 @@ def edit(request, paper):
     if draft:
         # Pick up where the person left off: their unsaved text, against the
         # version they typed over (a newer save is then shown as a conflict).
-        data = QueryDict(mutable=True)
-        for key, values in draft.data.items():
-            data.setlist(key, values)
-        form, formset = _bound(data)
+        form, formset = _bound(_as_query(draft))
         return _editor(request, paper, form, formset, restored=draft)
-    initial, recommendations = _initial(paper)
+    revision = selectors.paper_revision(paper.current_revision_id)
+    initial, recommendations = _initial(revision, paper.version)
     form = PaperForm(initial=initial)
     formset = RecommendationFormSet(initial=recommendations, prefix="rec")
-    return _editor(request, paper, form, formset)
+    return _editor(request, paper, form, formset, preview=paper_text.from_revision(revision))
 
 
 def _save(request, paper):
@@ -252,6 +273,10 @@ def _save(request, paper):
             expected_version=form.cleaned_data["expected_version"],
             note=form.cleaned_data["note"],
         )
+    except services.NothingChanged as unchanged:
+        request.session[SAVED_FLAG] = paper.pk
+        messages.info(request, str(unchanged))
+        return redirect(paper)
     except services.PaperConflict as conflict:
         return _conflict(request, paper, data, conflict)
     except services.IssueError as error:
@@ -272,32 +297,74 @@ def _keep(request, paper, form):
 
 
 def _conflict(request, paper, data, conflict):
-    """Keep the person's text, show what changed underneath, and let the next
-    save go through against the version they have now seen."""
+    """Someone saved since this person opened the editor. Keep their text;
+    take in the sections only the other person changed; show the sections both
+    changed side by side with what changed, for the person to merge; and let
+    the next save go through against the version they have now seen."""
     current = conflict.paper
     base_version = int(data.get("expected_version") or 0)
-    base = PaperRevision.objects.filter(paper=paper, number=base_version).first()
-    newest = selectors.paper_revision(current.current_revision_id)
-    changes = []
-    if base:
-        base = selectors.paper_revision(base.pk)
-        changes = [section for section in diff.compare_revisions(base, newest) if section.changed]
-    data["expected_version"] = str(current.version)
     services.keep_draft(
         actor=request.user, paper=paper, data=_typed(request), base_version=base_version
     )
+    base = PaperRevision.objects.filter(paper=paper, number=base_version).first()
+    base = selectors.paper_revision(base.pk) if base else None
+    newest = selectors.paper_revision(current.current_revision_id)
     form, formset = _bound(data)
+    mine = paper_text.from_forms(form, formset)
+    merge = diff.three_way(
+        base=paper_text.from_revision(base) if base else None,
+        mine=mine,
+        theirs=paper_text.from_revision(newest),
+    )
+    theirs_form, theirs_recommendations = _initial(newest, current.version)
+    for name in merge.taken:
+        if name == "recommendations":
+            for key in [key for key in data if key.startswith("rec-")]:
+                del data[key]
+            for key, values in _formset_data(theirs_recommendations).items():
+                data.setlist(key, values)
+        else:
+            data[name] = theirs_form[name]
+    data["expected_version"] = str(current.version)
+    form, formset = _bound(data)
+    changes = []
+    if base:
+        changes = [
+            section
+            for section in diff.compare_revisions(base, newest)
+            if section.field in merge.clashes
+        ]
     return _editor(
         request,
         paper,
         form,
         formset,
         conflict=conflict,
+        merge=merge,
         base=base,
         newest=newest,
         changes=changes,
         status=409,
     )
+
+
+def _formset_data(recommendations) -> dict[str, list[str]]:
+    """Recommendations as the editor would post them."""
+    data = {
+        "rec-TOTAL_FORMS": [str(len(recommendations))],
+        "rec-INITIAL_FORMS": ["0"],
+        "rec-MIN_NUM_FORMS": ["0"],
+        "rec-MAX_NUM_FORMS": ["1000"],
+    }
+    for index, item in enumerate(recommendations):
+        prefix = f"rec-{index}-"
+        data[prefix + "text"] = [item["text"]]
+        data[prefix + "ORDER"] = [str(item["ORDER"])]
+        data[prefix + "implementers"] = item["implementers"]
+        data[prefix + "levers"] = item["levers"]
+        if item["legislative"]:
+            data[prefix + "legislative"] = ["on"]
+    return data
 
 
 @require_POST
@@ -320,7 +387,9 @@ def autosave(request, paper):
 def discard_draft(request, paper):
     services.discard_draft(actor=request.user, paper=paper)
     messages.success(request, "Your unsaved text is discarded.")
-    return redirect("papers:edit", pk=paper.pk)
+    if paper.state in EDITABLE_STATES:
+        return redirect("papers:edit", pk=paper.pk)
+    return redirect(paper)
 
 
 # Revisions -------------------------------------------------------------------

@@ -63,14 +63,16 @@
     });
   }
 
-  var timer = null;
-  function scheduleKeep() {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(keepLocally, 400);
-  }
-  form.addEventListener("input", scheduleKeep);
-  form.addEventListener("change", scheduleKeep);
+  // Written at once, not after a pause: a tab closed right after typing keeps
+  // every word in this browser (the server copy follows a moment later).
+  form.addEventListener("input", keepLocally);
+  form.addEventListener("change", keepLocally);
   form.addEventListener("submit", keepLocally);
+
+  // With this script the preview follows the typing: its button is not needed.
+  form.querySelectorAll("[data-no-script-only]").forEach(function (button) {
+    button.hidden = true;
+  });
 
   // Offer back what this browser kept if the server does not have it.
   var stored = null;
@@ -87,7 +89,14 @@
   if (JSON.stringify(stored.fields) === JSON.stringify(fields())) {
     return;
   }
-  banner.querySelector("[data-local-time]").textContent = new Date(stored.savedAt).toLocaleString();
+  var when = new Date(stored.savedAt);
+  var options = { hour: "numeric", minute: "2-digit", day: "numeric", month: "short" };
+  try {
+    options.timeZone = form.dataset.timeZone || undefined;
+    banner.querySelector("[data-local-time]").textContent = when.toLocaleString("en-US", options);
+  } catch (error) {
+    banner.querySelector("[data-local-time]").textContent = when.toLocaleString();
+  }
   banner.hidden = false;
 
   banner.querySelector("[data-local-restore]").addEventListener("click", function () {

@@ -357,3 +357,152 @@ def test_paper_page_links_print_stylesheet(coalition, client):
     assert 'href="/static/css/print.css" media="print"' in page or "print.css" in page
     assert "Decision" in page
     assert "Adopted with the workgroup" in page
+
+
+def test_conflict_takes_in_sections_only_the_other_person_changed(coalition):
+    paper = make(coalition)
+    services.add_co_author(actor=coalition.wg_chair, paper=paper, person=coalition.wg_member)
+    chair, co_author = signed_in(coalition.wg_chair), signed_in(coalition.wg_member)
+    url = reverse("papers:edit", kwargs={"pk": paper.pk})
+    chair.post(url, editor_data(paper))  # revision 3: what both start from
+    paper.refresh_from_db()
+    chair.post(
+        url,
+        editor_data(paper, fiscal_note="About $12 million.", **{"rec-1-text": "Train 988 staff."}),
+    )
+
+    response = co_author.post(url, editor_data(paper, background="Since July 2022."))
+
+    merge = response.context["merge"]
+    assert (merge.taken, merge.clashes) == (("recommendations", "fiscal_note"), ())
+    form, formset = response.context["form"], response.context["formset"]
+    assert form["fiscal_note"].value() == "About $12 million."
+    assert form["background"].value() == "Since July 2022."
+    assert formset.forms[1]["text"].value() == "Train 988 staff."
+    assert "Nothing clashes" in response.content.decode()
+
+    co_author.post(url, response.context["form"].data)
+    paper.refresh_from_db()
+    revision = paper.current_revision
+    assert (revision.fiscal_note, revision.background) == ("About $12 million.", "Since July 2022.")
+    assert revision.number == 5
+    assert list(revision.recommendations.values_list("text", "legislative")) == [
+        ("Create a 988 fee.", True),
+        ("Train 988 staff.", False),
+    ]
+
+
+def test_save_without_changes_makes_no_revision(coalition, client_as):
+    paper = make(coalition)
+    client = client_as(coalition.wg_chair)
+    url = reverse("papers:edit", kwargs={"pk": paper.pk})
+    client.post(url, editor_data(paper, background="Same.\r\nTwo lines."))
+    paper.refresh_from_db()
+
+    response = client.post(url, editor_data(paper, background="Same.\r\nTwo lines."), follow=True)
+
+    assert "Nothing changed since revision 3" in response.content.decode()
+    assert PaperRevision.objects.filter(paper=paper).count() == 3
+
+
+@pytest.mark.parametrize(
+    ("orders", "expected"),
+    [
+        (["1", "2", "1"], ["C", "A", "B"]),  # the third, numbered 1, goes first
+        (["3", "2", "3"], ["B", "C", "A"]),  # the first, numbered 3, goes after the third
+        (["1", "2", "0"], ["C", "A", "B"]),
+        (["1", "", "2"], ["A", "C", "B"]),  # no number: at the end
+    ],
+)
+def test_editor_position_numbers_reorder_as_typed(coalition, client_as, orders, expected):
+    paper = make(coalition)
+    data = editor_data(paper, **{"rec-TOTAL_FORMS": "3"})
+    for index, (text, order) in enumerate(zip("ABC", orders, strict=True)):
+        data[f"rec-{index}-text"], data[f"rec-{index}-ORDER"] = text, order
+
+    client_as(coalition.wg_chair).post(reverse("papers:edit", kwargs={"pk": paper.pk}), data)
+
+    revision = PaperRevision.objects.get(paper=paper, number=3)
+    assert list(revision.recommendations.values_list("text", flat=True)) == expected
+
+
+def test_frozen_paper_shows_the_unsaved_text_to_copy(coalition, client_as):
+    paper = make(coalition)
+    services.add_co_author(actor=coalition.wg_chair, paper=paper, person=coalition.wg_member)
+    services.keep_draft(
+        actor=coalition.wg_member,
+        paper=paper,
+        data={
+            "title": ["T"],
+            "summary": ["My unsaved words."],
+            "rec-TOTAL_FORMS": ["0"],
+            "rec-INITIAL_FORMS": ["0"],
+        },
+        base_version=2,
+    )
+    chair_page = client_as(coalition.wg_chair).get(paper.get_absolute_url()).content.decode()
+    assert "Typing in the editor, not saved yet:" in chair_page
+    services.submit_for_review(actor=coalition.wg_chair, paper=paper, expected_version=2)
+    client = client_as(coalition.wg_member)
+
+    page = client.get(paper.get_absolute_url()).content.decode()
+    response = client.post(reverse("papers:discard_draft", kwargs={"pk": paper.pk}))
+
+    assert "Your unsaved text" in page
+    assert "My unsaved words." in page
+    assert response["Location"] == paper.get_absolute_url()
+    assert not PaperDraft.objects.exists()
+
+
+def test_adoption_in_the_future_is_refused(coalition, client_as):
+    paper = make(coalition, "under_review")
+
+    response = client_as(coalition.core).post(
+        reverse("papers:adopt", kwargs={"pk": paper.pk}),
+        {"adopted_on": "2099-01-01", "adopted_at_event": "Summit", "decision": "Yes"},
+    )
+
+    assert response.status_code == 400
+    assert "not a future date" in response.content.decode()
+
+
+def test_co_authors_of_an_adopted_paper_are_on_record(coalition):
+    paper = make(coalition, "adopted")
+
+    with pytest.raises(services.IssueError, match="on record"):
+        services.add_co_author(actor=coalition.core, paper=paper, person=coalition.wg_member)
+
+
+def test_co_author_choices_leave_out_chairs(coalition):
+    from issues.forms import CoAuthorForm
+
+    paper = make(coalition)
+
+    choices = list(CoAuthorForm(paper=paper).fields["person"].queryset)
+
+    assert choices == [coalition.wg_member]
+
+
+def test_workgroup_page_fragment_lists_what_the_reader_may_see(coalition, client):
+    adopted = make(coalition, "adopted")
+    draft = make(coalition)
+
+    response = client.get(
+        reverse("papers:list"),
+        {"workgroup": coalition.workgroup.slug},
+        headers={"HX-Request": "true"},
+    )
+
+    page = response.content.decode()
+    assert "<html" not in page
+    assert adopted.title in page
+    assert f'href="/papers/{draft.pk}/"' not in page
+
+
+def test_printed_draft_says_it_is_not_policy(coalition, client_as):
+    paper = make(coalition)
+
+    page = client_as(coalition.wg_chair).get(paper.get_absolute_url()).content.decode()
+
+    assert "Draft — not" in page
+    assert "mhap-print-only" in page

@@ -41,21 +41,30 @@ def test_chair_drafts_co_author_conflicts_and_chair_compares(coalition, page_as)
     co_author.goto(f"/papers/{paper.pk}/edit/")
     chair.goto(f"/papers/{paper.pk}/edit/")
     box(chair, "The problem").fill("Funding is renegotiated every budget.")
+    box(chair, "Summary").fill("Fund 988 from a fee on phone lines.")
     box(co_author, "Background").fill("988 launched in July 2022.")
+    box(co_author, "Summary").fill("Fund 988 from a dedicated fee, as 911 is.")
     chair.get_by_role("button", name="Save as revision 3").click()
     chair.get_by_text("Saved as revision 3.").wait_for()
     co_author.get_by_role("button", name="Save as revision 3").click()
 
-    # The co-author sees the conflict, what changed, and still has their text.
+    # The co-author keeps their text; what only the chair changed is taken in;
+    # where both changed the summary, the chair's change is shown to fold in.
     co_author.get_by_role("heading", name="Someone else saved while you were editing").wait_for()
-    changed = co_author.locator(".mhap-conflict")
-    assert "renegotiated every budget" in changed.locator("ins").first.inner_text()
+    alert = co_author.locator("#conflict").inner_text()
+    assert "Taken in from revision 3, as you had not changed them: The problem." in alert
+    assert "Changed by both of you: Summary." in alert
+    assert "phone lines" in co_author.locator(".mhap-conflict ins").first.inner_text()
     assert box(co_author, "Background").input_value() == "988 launched in July 2022."
-    box(co_author, "The problem").fill("Funding is renegotiated every budget.")
+    assert box(co_author, "The problem").input_value() == "Funding is renegotiated every budget."
+    assert box(co_author, "Summary").input_value() == "Fund 988 from a dedicated fee, as 911 is."
+    box(co_author, "Summary").fill("Fund 988 from a dedicated fee on phone lines, as 911 is.")
     co_author.get_by_role("button", name="Save as revision 4").click()
     co_author.get_by_text("Saved as revision 4.").wait_for()
     paper.refresh_from_db()
-    assert (paper.current_revision.background, paper.current_revision.problem) == (
+    saved = paper.current_revision
+    assert (saved.summary, saved.background, saved.problem) == (
+        "Fund 988 from a dedicated fee on phone lines, as 911 is.",
         "988 launched in July 2022.",
         "Funding is renegotiated every budget.",
     )
@@ -67,7 +76,7 @@ def test_chair_drafts_co_author_conflicts_and_chair_compares(coalition, page_as)
     chair.locator("label[for=view-side]").click()
     chair.get_by_role("button", name="Compare").click()
     chair.get_by_role("heading", name="Revision 2 compared with revision 4").wait_for()
-    assert "988 launched in July 2022." in chair.locator(".mhap-compare ins").first.inner_text()
+    chair.locator(".mhap-compare ins", has_text="988 launched in July 2022.").first.wait_for()
     assert chair.locator(".mhap-compare .grid-row").count() > 0  # two columns
 
 
@@ -94,7 +103,7 @@ def test_closed_tab_and_ended_session_lose_nothing(coalition, page_as):
     again.get_by_text("You are signed out").wait_for()
     again.context.add_cookies(page_as(coalition.wg_chair).context.cookies())
     again.reload()
-    again.get_by_text("This browser kept text you typed").wait_for()
+    again.get_by_text("This browser holds text you typed").wait_for()
     again.get_by_role("button", name="Put it back in the form").click()
     assert box(again, "References").input_value() == "- DHS 34"
     assert box(again, "Fiscal note").input_value() == "About $12 million a year."
