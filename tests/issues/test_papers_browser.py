@@ -6,6 +6,7 @@ from django.conf import settings
 from issues import services
 from issues.models import IssuePaper, PaperDraft
 from tests.factories import IssueFactory, paper_in_state
+from tests.test_accessibility import assert_accessible, record_console_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -107,3 +108,53 @@ def test_closed_tab_and_ended_session_lose_nothing(coalition, page_as):
     again.get_by_role("button", name="Put it back in the form").click()
     assert box(again, "References").input_value() == "- DHS 34"
     assert box(again, "Fiscal note").input_value() == "About $12 million a year."
+
+
+def test_public_reads_adopted_paper_and_crosswalk_accessibly(coalition, page_as):
+    paper = paper_in_state(
+        workgroup=coalition.workgroup,
+        chair=coalition.wg_chair,
+        core=coalition.core,
+        state="adopted",
+    )
+    page = page_as(None)
+    errors = record_console_errors(page)
+
+    page.goto(paper.get_absolute_url())
+    page.get_by_role("heading", name="Decision").wait_for()
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    assert not page.locator("header.usa-header").is_visible()  # the print stylesheet
+    assert page.get_by_role("heading", name="Recommendations").is_visible()
+    page.emulate_media(media="screen")
+
+    page.goto("/papers/crosswalk/")
+    page.get_by_text("2 recommendations").wait_for()
+    assert_accessible(page)
+
+    page.goto(f"/papers/{paper.pk}/compare/")
+    assert page.url.endswith(f"/accounts/login/?next=/papers/{paper.pk}/compare/")
+    assert errors == []
+
+
+def test_editor_conflict_view_is_accessible(coalition, page_as):
+    paper = paper_in_state(
+        workgroup=coalition.workgroup, chair=coalition.wg_chair, core=coalition.core
+    )
+    page = page_as(coalition.wg_chair)
+    errors = record_console_errors(page)
+    page.goto(f"/papers/{paper.pk}/edit/")
+    services.save_revision(
+        actor=coalition.core,
+        paper=paper,
+        content={"title": paper.title, "summary": "Changed underneath."},
+        recommendations=[],
+        expected_version=2,
+    )
+    box(page, "Summary").fill("Mine.")
+    page.get_by_role("button", name="Save as revision 3").click()
+    page.get_by_role("heading", name="Someone else saved while you were editing").wait_for()
+
+    assert_accessible(page)
+    # The page itself answers 409 Conflict, which Chromium logs; nothing else may.
+    assert [e for e in errors if "409 (Conflict)" not in e] == []
