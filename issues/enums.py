@@ -44,13 +44,8 @@ class PaperState(models.TextChoices):
 # Authors write only while the paper is with the workgroup; a submitted,
 # reviewed or adopted text is frozen.
 EDITABLE_STATES = (PaperState.DRAFT, PaperState.REVISING)
-# Every member reads the reviewed version from here on; the public, once adopted.
-REVIEWED_STATES = (
-    PaperState.UNDER_REVIEW,
-    PaperState.REVISING,
-    PaperState.ADOPTED,
-    PaperState.ARCHIVED,
-)
+# The public reads the adopted paper; every member also reads the version
+# under review (or last reviewed), whatever the state.
 PUBLIC_STATES = (PaperState.ADOPTED, PaperState.ARCHIVED)
 
 # The paper's state drives its issue's place in the pipeline.

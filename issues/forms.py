@@ -167,7 +167,9 @@ class PaperForm(forms.Form):
     """The paper's text. `expected_version` is the version the person started
     from: a save against a newer one is a conflict, not an overwrite."""
 
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    expected_version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1
+    )
     title = forms.CharField(max_length=300)
     summary = forms.CharField(
         required=False,
@@ -277,6 +279,7 @@ RecommendationFormSet = forms.formset_factory(
     can_delete=True,
     can_order=True,
     max_num=60,
+    absolute_max=60,  # a forged form count builds no more than this many forms
     validate_max=True,
 )
 
@@ -299,13 +302,14 @@ class PaperCommentForm(forms.Form):
                 for value, label in Section.choices
                 if value != Section.RECOMMENDATIONS
             ],
-            *[(f"r{n}", f"Recommendation {n}") for n in recommendation_numbers],
+            *[(f"recommendation-{n}", f"Recommendation {n}") for n in recommendation_numbers],
         ]
 
     def anchor_fields(self) -> dict:
         anchor = self.cleaned_data.get("anchor") or ""
-        if anchor.startswith("r"):
-            return {"section": "", "recommendation_number": int(anchor[1:])}
+        number = anchor.removeprefix("recommendation-")
+        if number != anchor:
+            return {"section": "", "recommendation_number": int(number)}
         return {"section": anchor, "recommendation_number": None}
 
 
@@ -330,6 +334,9 @@ class CoAuthorForm(forms.Form):
 
 
 class AdoptionForm(forms.Form):
+    expected_version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1
+    )
     adopted_on = forms.DateField(
         label="Adopted on",
         widget=forms.DateInput(attrs={"type": "date"}),

@@ -23,6 +23,7 @@ urlpatterns = [
         name="remove_co_author",
     ),
     path("<int:pk>/submit/", views.submit, name="submit"),
+    path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/review/", views.start_review, name="start_review"),
     path("<int:pk>/revise/", views.return_for_revision, name="return_for_revision"),
     path("<int:pk>/adopt/", views.adopt, name="adopt"),

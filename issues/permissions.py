@@ -6,7 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from issues.enums import PUBLIC_STATES, REVIEWED_STATES
+from issues.enums import PUBLIC_STATES
 from issues.models import Issue
 from workgroups.permissions import (
     can_manage_workgroup,
@@ -14,6 +14,7 @@ from workgroups.permissions import (
     is_member,
     is_workgroup_chair,
     is_workgroup_member,
+    roles_of,
 )
 
 # Fields only triage (the Core Group, admins) may change: moving an issue to
@@ -85,7 +86,8 @@ def require(allowed: bool) -> None:
 
 
 def is_co_author(user, paper) -> bool:
-    if not is_member(user):
+    """Added by a chair, and still in the workgroup: leaving it ends the part."""
+    if not is_workgroup_member(user, paper.issue.workgroup):
         return False
     ids = getattr(paper, "_co_author_ids", None)
     if ids is None:
@@ -104,11 +106,8 @@ def can_start_paper(user, issue: Issue) -> bool:
 
 
 def can_read_draft(user, paper) -> bool:
-    return (
-        is_workgroup_member(user, paper.issue.workgroup)
-        or is_core_or_admin(user)
-        or is_co_author(user, paper)
-    )
+    # Co-authors are members of the workgroup, so they are in already.
+    return is_workgroup_member(user, paper.issue.workgroup) or is_core_or_admin(user)
 
 
 def can_edit_paper(user, paper) -> bool:
@@ -118,6 +117,11 @@ def can_edit_paper(user, paper) -> bool:
 def can_lead_paper(user, paper) -> bool:
     """The chair's part: add co-authors, freeze a version for review."""
     return is_workgroup_chair(user, paper.issue.workgroup) or is_core_or_admin(user)
+
+
+def can_see_drafts(user) -> bool:
+    """Whether any draft could be this person's to read: for the list's filters."""
+    return is_core_or_admin(user) or bool(roles_of(user).member_of)
 
 
 def can_comment_on_paper(user, paper) -> bool:
@@ -133,11 +137,11 @@ def visible_revision_id(user, paper) -> int | None:
     """Which text of the paper this person reads, or None when they may not.
 
     Insiders read the latest revision; every member the version under review
-    (or adopted); the public only the adopted paper."""
+    (or last reviewed) or adopted; the public only the adopted paper."""
     if can_read_draft(user, paper):
         return paper.current_revision_id
     if paper.state in PUBLIC_STATES:
         return paper.adopted_revision_id
-    if is_member(user) and paper.state in REVIEWED_STATES:
+    if is_member(user) and paper.review_revision_id:
         return paper.review_revision_id
     return None

@@ -8,7 +8,6 @@ from django.db.models.functions import Coalesce
 from issues.enums import (
     OPEN_STATUSES,
     PUBLIC_STATES,
-    REVIEWED_STATES,
     Legislative,
     PaperState,
     Status,
@@ -186,51 +185,70 @@ def _with_co_authorship(papers, user) -> list:
 
 
 def papers_visible_to(user, *, params=None) -> list:
-    """Every paper this person may read, with the revision they read as
-    `paper.shown_revision_id`. Public: adopted; members: also those under
-    review; the workgroup, co-authors, Core Group, admins: also drafts."""
+    """Every paper this person may read, each with the revision they read:
+    `paper.shown_revision_id`, and its title and legislative flag as
+    `shown_title` and `shown_legislative` (a draft's newer title must not reach
+    someone who may only read the reviewed version). Public: adopted papers;
+    members: also the version under review; the workgroup, the Core Group and
+    admins: also drafts."""
     papers = IssuePaper.objects.select_related("issue__workgroup", "current_revision")
     if not is_core_or_admin(user):
         visible = Q(state__in=PUBLIC_STATES)
         if is_member(user):
-            visible |= (
-                Q(state__in=REVIEWED_STATES)
-                | Q(issue__workgroup_id__in=roles_of(user).member_of)
-                | Q(co_authorships__person=user)
+            visible |= Q(review_revision__isnull=False) | Q(
+                issue__workgroup_id__in=roles_of(user).member_of
             )
-        papers = papers.filter(visible).distinct()
+        papers = papers.filter(visible)
     params = params or {}
     if params.get("state") in PaperState.values:
         papers = papers.filter(state=params["state"])
     if params.get("workgroup"):
         papers = papers.filter(issue__workgroup__slug=params["workgroup"])
-    if params.get("legislative") in {"yes", "no"}:
-        papers = papers.filter(legislative=params["legislative"] == "yes")
     papers = _with_co_authorship(papers.order_by("issue__workgroup__name", "title"), user)
     for paper in papers:
         paper.shown_revision_id = visible_revision_id(user, paper)
+    shown = [paper.shown_revision_id for paper in papers]
+    titles = dict(PaperRevision.objects.filter(pk__in=shown).values_list("pk", "title"))
+    legislative = set(
+        Recommendation.objects.filter(revision_id__in=shown, legislative=True).values_list(
+            "revision_id", flat=True
+        )
+    )
+    for paper in papers:
+        paper.shown_title = titles.get(paper.shown_revision_id, "")
+        paper.shown_legislative = paper.shown_revision_id in legislative
+    if params.get("legislative") in {"yes", "no"}:
+        wanted = params["legislative"] == "yes"
+        papers = [paper for paper in papers if paper.shown_legislative == wanted]
     return papers
 
 
-def paper_revision(revision_id: int):
-    """One revision with everything its text shows, in three queries."""
+def paper_revision(*, pk: int | None = None, paper=None, number: int | None = None):
+    """One revision, by its id or by its paper and number, with everything its
+    text shows, in three queries. Raises PaperRevision.DoesNotExist."""
+    lookup = {"pk": pk} if pk is not None else {"paper": paper, "number": number}
     return (
         PaperRevision.objects.select_related("author")
         .prefetch_related("recommendations__implementers", "recommendations__levers")
-        .get(pk=revision_id)
+        .get(**lookup)
     )
 
 
-def crosswalk(user, params) -> tuple[list, list]:
-    """The recommendations of every paper this person may read, each from the
-    version they read, with the levers of change as columns.
+@dataclass
+class Crosswalk:
+    levers: list
+    recommendations: list
+    lever_totals: list[int]
 
-    Returns (levers, recommendations); filtered by lever, implementer,
-    legislative, workgroup and words in the text."""
-    papers = {paper.shown_revision_id: paper for paper in papers_visible_to(user)}
+
+def crosswalk(*, user, params) -> Crosswalk:
+    """The recommendations of every paper this person may read, each from the
+    version they read, with the levers of change as columns; filtered by
+    lever, implementer, legislative, workgroup and words in the text."""
+    shown = [paper.shown_revision_id for paper in papers_visible_to(user)]
     recommendations = (
-        Recommendation.objects.filter(revision_id__in=[pk for pk in papers if pk])
-        .select_related("revision")
+        Recommendation.objects.filter(revision_id__in=[pk for pk in shown if pk])
+        .select_related("revision__paper")
         .prefetch_related("implementers", "levers")
         .order_by("revision__title", "revision_id", "number")
     )
@@ -247,7 +265,8 @@ def crosswalk(user, params) -> tuple[list, list]:
     if words := (params.get("q") or "").strip():
         recommendations = recommendations.filter(text__icontains=words)
     rows = list(recommendations.distinct())
+    levers = list(Lever.objects.all())
     for row in rows:
-        row.paper = papers[row.revision_id]
         row.lever_ids = {lever.pk for lever in row.levers.all()}
-    return list(Lever.objects.all()), rows
+    totals = [sum(1 for row in rows if lever.pk in row.lever_ids) for lever in levers]
+    return Crosswalk(levers=levers, recommendations=rows, lever_totals=totals)

@@ -1468,6 +1468,7 @@ def seed_papers(people: dict, workgroups: dict) -> None:
             services.adopt_paper(
                 actor=core,
                 paper=paper,
+                expected_version=paper.version,
                 adopted_on=day,
                 adopted_at_event=event,
                 decision=f"Adopted by the partnership at the {event}, with the revisions "

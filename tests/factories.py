@@ -328,6 +328,7 @@ def paper_in_state(*, workgroup, chair, core, state="draft", recommendations=2, 
             services.adopt_paper(
                 actor=core,
                 paper=paper,
+                expected_version=paper.version,
                 adopted_on=datetime.date(2024, 10, 17),
                 adopted_at_event="Fall Summit 2024",
                 decision="Adopted with the workgroup's revisions.",

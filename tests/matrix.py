@@ -298,7 +298,7 @@ MATRIX: dict[str, Row] = {
         lambda c: reverse("papers:comment", kwargs={"pk": c.paper().pk}),
         "login 403 302 302 403 302 302",
         method="post",
-        data=lambda c: {"anchor": "r1", "body": "Name the fund."},
+        data=lambda c: {"anchor": "recommendation-1", "body": "Name the fund."},
     ),
     "papers:resolve": Row(
         lambda c: reverse("papers:resolve", kwargs=c.paper_comment_ids()),
@@ -323,6 +323,11 @@ MATRIX: dict[str, Row] = {
         "login 403 403 302 403 302 302",
         method="post",
         data=lambda c: {"expected_version": "2"},
+    ),
+    "papers:withdraw": Row(
+        lambda c: reverse("papers:withdraw", kwargs={"pk": c.paper("submitted").pk}),
+        "login 403 403 302 403 302 302",
+        method="post",
     ),
     "papers:start_review": Row(
         lambda c: reverse("papers:start_review", kwargs={"pk": c.paper("submitted").pk}),

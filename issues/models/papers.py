@@ -39,13 +39,21 @@ class IssuePaper(models.Model):
     current_revision = models.ForeignKey(
         "PaperRevision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    submitted_revision = models.ForeignKey(
+        "PaperRevision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The version the chair froze and submitted, waiting for review.",
+    )
     review_revision = models.ForeignKey(
         "PaperRevision",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        help_text="The version frozen for review: what reviewers read.",
+        help_text="The version under review (or last reviewed): what every member reads.",
     )
     adopted_revision = models.ForeignKey(
         "PaperRevision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -36,6 +36,7 @@ from issues.services.papers import (
     start_paper,
     start_review,
     submit_for_review,
+    withdraw_submission,
 )
 
 __all__ = [
@@ -72,4 +73,5 @@ __all__ = [
     "start_review",
     "submit_for_review",
     "update_details",
+    "withdraw_submission",
 ]

@@ -33,6 +33,7 @@ from issues.services.issues import IssueError, NotAllowed, record_changes
 from workgroups.permissions import is_workgroup_chair, is_workgroup_member
 
 STARTABLE = (Status.ACCEPTED, Status.PRIORITISED, Status.PAPER_IN_PROGRESS)
+SETTLED = (Status.MERGED, Status.DEFERRED, Status.CLOSED)
 
 
 class PaperConflict(IssueError):
@@ -210,7 +211,9 @@ def _drive_issue(*, actor, paper: IssuePaper, legislative: bool | None = None) -
     issue = Issue.objects.get(pk=paper.issue_id)
     changes = {}
     status = ISSUE_STATUS_FOR_PAPER[paper.state]
-    if issue.status != status:
+    # Triage's decisions stand: a paper save does not reopen an issue the Core
+    # Group merged, deferred or closed (archiving still closes it).
+    if issue.status != status and issue.status not in SETTLED:
         changes["status"] = status
     if legislative is not None:
         flag = Legislative.YES if legislative else Legislative.NO
@@ -226,11 +229,14 @@ def _drive_issue(*, actor, paper: IssuePaper, legislative: bool | None = None) -
 
 
 def _move(
-    *, actor, paper: IssuePaper, from_states, to_state: str, message: str, **fields
+    *, actor, paper: IssuePaper, from_states, to_state: str, message: str, version=None, **fields
 ) -> IssuePaper:
-    updated = IssuePaper.objects.filter(pk=paper.pk, state__in=from_states).update(
-        state=to_state, updated_at=_now(), **fields
-    )
+    """One conditional UPDATE: the state (and the version, when given) checked
+    in its WHERE, so of two people pressing at once only one moves the paper."""
+    where = {"pk": paper.pk, "state__in": from_states}
+    if version is not None:
+        where["version"] = version
+    updated = IssuePaper.objects.filter(**where).update(state=to_state, updated_at=_now(), **fields)
     if not updated:
         raise IssueError(message)
     paper.refresh_from_db()
@@ -250,7 +256,7 @@ def submit_for_review(*, actor, paper: IssuePaper, expected_version: int) -> Iss
         pk=paper.pk, version=expected_version, state__in=EDITABLE_STATES
     ).update(
         state=PaperState.SUBMITTED,
-        review_revision=F("current_revision"),
+        submitted_revision=F("current_revision"),
         submitted_at=_now(),
         submitted_by=actor,
         updated_at=_now(),
@@ -279,6 +285,7 @@ def start_review(*, actor, paper: IssuePaper) -> IssuePaper:
         from_states=[PaperState.SUBMITTED],
         to_state=PaperState.UNDER_REVIEW,
         message="Only a submitted paper goes under review.",
+        review_revision=F("submitted_revision"),
     )
 
 
@@ -290,25 +297,57 @@ def return_for_revision(*, actor, paper: IssuePaper) -> IssuePaper:
     return _move(
         actor=actor,
         paper=paper,
-        from_states=[PaperState.SUBMITTED, PaperState.UNDER_REVIEW],
+        from_states=[PaperState.UNDER_REVIEW],
         to_state=PaperState.REVISING,
-        message="Only a paper submitted or under review goes back for revision.",
+        message="Only a paper under review goes back for revision.",
+    )
+
+
+@transaction.atomic
+def withdraw_submission(*, actor, paper: IssuePaper) -> IssuePaper:
+    """The chair takes back a submitted paper before review: it is a draft
+    again (or revising, if an earlier version was reviewed already)."""
+    if not permissions.can_lead_paper(actor, paper):
+        raise NotAllowed("Only the workgroup's chairs withdraw a submission.")
+    return _move(
+        actor=actor,
+        paper=paper,
+        from_states=[PaperState.SUBMITTED],
+        to_state=PaperState.REVISING if paper.review_revision_id else PaperState.DRAFT,
+        message="Only a submitted paper is withdrawn.",
+        submitted_revision=None,
+        submitted_at=None,
+        submitted_by=None,
     )
 
 
 @transaction.atomic
 def adopt_paper(
-    *, actor, paper: IssuePaper, adopted_on: datetime.date, adopted_at_event: str, decision: str
+    *,
+    actor,
+    paper: IssuePaper,
+    expected_version: int,
+    adopted_on: datetime.date,
+    adopted_at_event: str,
+    decision: str,
 ) -> IssuePaper:
-    """Record the partnership's adoption of the paper's latest revision."""
+    """Record the partnership's adoption of the revision the recorder was
+    shown (`expected_version`): a save in between refuses the adoption."""
     if not permissions.can_run_review(actor):
         raise NotAllowed("Only the Core Group and admins record an adoption.")
+    current = IssuePaper.objects.get(pk=paper.pk)
+    if current.version != expected_version:
+        raise IssueError(
+            f"Revision {current.version} was saved since you opened this page: read it, "
+            "then record the adoption."
+        )
     return _move(
         actor=actor,
         paper=paper,
         from_states=[PaperState.SUBMITTED, PaperState.UNDER_REVIEW, PaperState.REVISING],
         to_state=PaperState.ADOPTED,
         message="Only a paper submitted, under review or revising is adopted.",
+        version=expected_version,
         adopted_revision=F("current_revision"),
         adopted_on=adopted_on,
         adopted_at_event=adopted_at_event.strip(),
@@ -389,19 +428,30 @@ def remove_co_author(*, actor, paper: IssuePaper, person) -> None:
         raise NotAllowed("Only the workgroup's chairs remove co-authors.")
     if paper.state in PUBLIC_STATES:
         raise IssueError("The paper is adopted: its authors are on record.")
-    PaperCoAuthor.objects.filter(paper=paper, person=person).delete()
+    deleted, _ = PaperCoAuthor.objects.filter(paper=paper, person=person).delete()
+    if not deleted:
+        raise IssueError(f"{person} is not a co-author of this paper.")
     permissions.forget_co_authors(paper)
 
 
 def keep_draft(*, actor, paper: IssuePaper, data: dict, base_version: int) -> PaperDraft | None:
     """Keep what the person has typed; only `save_revision` makes a revision.
 
-    A keep request typed over a version this same person has since saved is
-    the echo of a request still in flight when they pressed Save: ignored, so
-    their next visit does not offer them their own saved text as a draft."""
+    Returns None for the echo of a keep request still in flight when the
+    person pressed Save: typed over an older version and holding exactly the
+    text they have since saved. Kept, it would greet them next time with
+    their own saved words as an unsaved draft."""
     if not permissions.can_edit_paper(actor, paper):
         raise NotAllowed("Only the paper's authors edit it.")
-    if PaperRevision.objects.filter(paper=paper, number__gt=base_version, author=actor).exists():
+    saved = (
+        PaperRevision.objects.filter(paper=paper, number__gt=base_version, author=actor)
+        .order_by("-number")
+        .first()
+    )
+    fields = ("title", *TEXT_SECTIONS)
+    if saved and all(
+        normalise((data.get(name) or [""])[0]) == normalise(getattr(saved, name)) for name in fields
+    ):
         return None
     draft, _ = PaperDraft.objects.update_or_create(
         paper=paper,

@@ -8,30 +8,33 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, QueryDict
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from issues import diff, paper_text, permissions, selectors, services
-from issues.enums import EDITABLE_STATES, REVIEWED_STATES, TEXT_SECTIONS, PaperState
-from issues.forms import (
-    AdoptionForm,
-    CoAuthorForm,
-    PaperCommentForm,
-    PaperForm,
-    RecommendationFormSet,
-)
+from issues import diff, paper_editor, paper_text, permissions, selectors, services
+from issues.enums import EDITABLE_STATES, PUBLIC_STATES, PaperState
+from issues.forms import AdoptionForm, CoAuthorForm, PaperCommentForm
 from issues.models import Implementer, IssuePaper, PaperComment, PaperDraft, PaperRevision
 from workgroups.models import Workgroup
-from workgroups.permissions import is_core_or_admin, is_member, roles_of
+from workgroups.permissions import is_member
 
 SAVED_FLAG = "paper_saved"  # in the session: clear this browser's copy of the text
 SIGNED_OUT = (
-    '<div id="paper-preview"><p class="mhap-preview__status" role="status">'
     "You are signed out. What you type is kept in this browser: sign in again in "
-    "another tab, then reload this page to put your text back and save it.</p></div>"
+    "another tab, then reload this page to put your text back and save it."
 )
+NOT_YOURS = "You can no longer edit this paper: nothing more is kept."
+
+
+def _preview_message(request, message: str, status: int):
+    """The editor's keep-as-you-type request refused: say why in the status
+    line, keep the preview, and the words stay in the browser."""
+    context = {"message": message, "oob": True}
+    response = render(request, "issues/paper_form.html#status", context, status=status)
+    response["HX-Reswap"] = "none"
+    return response
 
 
 def _access(need: str):
@@ -54,11 +57,11 @@ def _access(need: str):
                 "review": lambda: permissions.can_run_review(user),
             }[need]()
             if not allowed:
+                if request.htmx:
+                    if not is_member(user):
+                        return _preview_message(request, SIGNED_OUT, 401)
+                    return _preview_message(request, NOT_YOURS, 403)
                 if not is_member(user):
-                    if request.htmx:
-                        # The editor's keep-as-you-type request: say so where
-                        # the preview was, and keep the text in the browser.
-                        return HttpResponse(SIGNED_OUT, status=401)
                     return redirect_to_login(request.get_full_path())
                 raise PermissionDenied
             return view(request, paper, *args, **kwargs)
@@ -76,39 +79,29 @@ def _error(request, paper, error):
 # Lists -----------------------------------------------------------------------
 
 
-def can_see_drafts(user) -> bool:
-    return is_core_or_admin(user) or bool(roles_of(user).member_of)
-
-
 def paper_list(request):
     """Every paper this person may read; a workgroup's page loads its own
     papers from here as a fragment (htmx)."""
-    papers = selectors.papers_visible_to(request.user, params=request.GET)
+    can_see_drafts = permissions.can_see_drafts(request.user)
+    states = PaperState.choices if can_see_drafts else PaperState.choices[2:]
     template = "issues/paper_list.html#papers" if request.htmx else "issues/paper_list.html"
     return render(
         request,
         template,
         {
-            "papers": papers,
-            "states": PaperState.choices
-            if can_see_drafts(request.user)
-            else [(state.value, state.label) for state in REVIEWED_STATES],
+            "papers": selectors.papers_visible_to(request.user, params=request.GET),
+            "states": states if request.user.is_authenticated else [],
             "workgroups": Workgroup.objects.filter(is_core_group=False),
         },
     )
 
 
 def crosswalk(request):
-    levers, recommendations = selectors.crosswalk(request.user, request.GET)
     return render(
         request,
         "issues/crosswalk.html",
         {
-            "levers": levers,
-            "recommendations": recommendations,
-            "lever_totals": [
-                sum(1 for row in recommendations if lever.pk in row.lever_ids) for lever in levers
-            ],
+            "crosswalk": selectors.crosswalk(user=request.user, params=request.GET),
             "implementers": Implementer.objects.all(),
             "workgroups": Workgroup.objects.filter(is_core_group=False),
         },
@@ -121,42 +114,51 @@ def crosswalk(request):
 @_access("read")
 def detail(request, paper):
     user = request.user
-    revision = selectors.paper_revision(permissions.visible_revision_id(user, paper))
-    insider = permissions.can_read_draft(user, paper)
+    revision = selectors.paper_revision(pk=permissions.visible_revision_id(user, paper))
     context = {
         "paper": paper,
         "revision": revision,
         "text": paper_text.from_revision(revision),
-        "insider": insider,
+        "insider": permissions.can_read_draft(user, paper),
         "saved_here": request.session.pop(SAVED_FLAG, None) == paper.pk,
         "draft_key": f"mhap-paper-{paper.pk}-{user.pk}" if user.is_authenticated else "",
     }
-    if insider:
-        comments = list(paper.comments.select_related("author", "resolved_by", "revision"))
-        context.update(
-            {
-                "can_edit": permissions.can_edit_paper(user, paper),
-                "can_lead": permissions.can_lead_paper(user, paper),
-                "can_review": permissions.can_run_review(user),
-                "editable": paper.state in EDITABLE_STATES,
-                "open_comments": [c for c in comments if c.resolved_at is None],
-                "resolved_comments": [c for c in comments if c.resolved_at is not None],
-                "co_authors": paper.co_authorships.select_related("person"),
-                "comment_form": PaperCommentForm(
-                    recommendation_numbers=[r.number for r in context["text"].recommendations]
-                ),
-                "co_author_form": CoAuthorForm(paper=paper),
-            }
-        )
-        drafts = list(PaperDraft.objects.filter(paper=paper).select_related("person"))
-        context["my_draft"] = next((d for d in drafts if d.person_id == user.pk), None)
-        context["others_drafts"] = [d for d in drafts if d.person_id != user.pk]
-        if context["my_draft"] and paper.state not in EDITABLE_STATES:
-            # Frozen before this person saved: show their words to copy out.
-            context["my_draft_text"] = paper_text.from_forms(
-                *_bound(_as_query(context["my_draft"]))
-            )
+    if context["insider"]:
+        context.update(_insider_context(request, paper, context["text"]))
     return render(request, "issues/paper_detail.html", context)
+
+
+def _insider_context(request, paper, text) -> dict:
+    """What the workgroup, the Core Group and admins see besides the text."""
+    user = request.user
+    comments = list(paper.comments.select_related("author", "resolved_by", "revision"))
+    drafts = list(PaperDraft.objects.filter(paper=paper).select_related("person"))
+    my_draft = next((d for d in drafts if d.person_id == user.pk), None)
+    frozen = paper.state not in EDITABLE_STATES
+    return {
+        "can_edit": permissions.can_edit_paper(user, paper),
+        "can_lead": permissions.can_lead_paper(user, paper),
+        "can_review": permissions.can_run_review(user),
+        "editable": not frozen,
+        "on_record": paper.state in PUBLIC_STATES,
+        "can_adopt": paper.state
+        in (PaperState.SUBMITTED, PaperState.UNDER_REVIEW, PaperState.REVISING),
+        "open_comments": [c for c in comments if c.resolved_at is None],
+        "resolved_comments": [c for c in comments if c.resolved_at is not None],
+        "co_authors": paper.co_authorships.select_related("person"),
+        "comment_form": PaperCommentForm(
+            recommendation_numbers=[item.number for item in text.recommendations]
+        ),
+        "co_author_form": CoAuthorForm(paper=paper),
+        "my_draft": my_draft,
+        "others_drafts": [d for d in drafts if d.person_id != user.pk],
+        # Frozen before this person saved: their words, to copy out.
+        "my_draft_text": paper_text.from_forms(
+            *paper_editor.bound(paper_editor.as_query(my_draft.data))
+        )
+        if my_draft and frozen
+        else None,
+    }
 
 
 @require_POST
@@ -176,42 +178,6 @@ def start(request, pk):
 
 
 # The editor ------------------------------------------------------------------
-
-
-def _initial(revision, version: int):
-    """The editor's starting values: `revision`'s text, typed over `version`."""
-    form = {
-        "expected_version": version,
-        "title": revision.title,
-        **{name: getattr(revision, name) for name in TEXT_SECTIONS},
-    }
-    recommendations = [
-        {
-            "text": item.text,
-            "legislative": item.legislative,
-            "implementers": [str(row.pk) for row in item.implementers.all()],
-            "levers": [str(row.pk) for row in item.levers.all()],
-            "ORDER": item.number,
-        }
-        for item in revision.recommendations.all()
-    ]
-    return form, recommendations
-
-
-def _as_query(draft) -> QueryDict:
-    data = QueryDict(mutable=True)
-    for key, values in draft.data.items():
-        data.setlist(key, values)
-    return data
-
-
-def _bound(data):
-    return PaperForm(data), RecommendationFormSet(data, prefix="rec")
-
-
-def _typed(request) -> dict:
-    """The editor's fields as typed, to keep as the person's draft."""
-    return {key: values for key, values in request.POST.lists() if key != "csrfmiddlewaretoken"}
 
 
 def _editor(request, paper, form, formset, **extra):
@@ -240,24 +206,21 @@ def edit(request, paper):
         return redirect(paper)
     if request.method == "POST":
         return _save(request, paper)
-    draft = PaperDraft.objects.filter(paper=paper, person=request.user).first()
-    if draft:
+    if draft := PaperDraft.objects.filter(paper=paper, person=request.user).first():
         # Pick up where the person left off: their unsaved text, against the
         # version they typed over (a newer save is then shown as a conflict).
-        form, formset = _bound(_as_query(draft))
+        form, formset = paper_editor.bound(paper_editor.as_query(draft.data))
         return _editor(request, paper, form, formset, restored=draft)
-    revision = selectors.paper_revision(paper.current_revision_id)
-    initial, recommendations = _initial(revision, paper.version)
-    form = PaperForm(initial=initial)
-    formset = RecommendationFormSet(initial=recommendations, prefix="rec")
+    revision = selectors.paper_revision(pk=paper.current_revision_id)
+    form, formset = paper_editor.unbound(revision, paper.version)
     return _editor(request, paper, form, formset, preview=paper_text.from_revision(revision))
 
 
 def _save(request, paper):
-    data = request.POST.copy()
+    data = request.POST
     if "add_recommendation" in data:
-        data["rec-TOTAL_FORMS"] = str(int(data.get("rec-TOTAL_FORMS") or 0) + 1)
-    form, formset = _bound(data)
+        data = paper_editor.with_one_more_recommendation(data)
+    form, formset = paper_editor.bound(data)
     if "add_recommendation" in data or "preview" in data:
         _keep(request, paper, form)
         return _editor(request, paper, form, formset)
@@ -278,7 +241,7 @@ def _save(request, paper):
         messages.info(request, str(unchanged))
         return redirect(paper)
     except services.PaperConflict as conflict:
-        return _conflict(request, paper, data, conflict)
+        return _conflict(request, paper, form, conflict)
     except services.IssueError as error:
         _keep(request, paper, form)
         return _editor(request, paper, form, formset, error=str(error), status=409)
@@ -288,52 +251,27 @@ def _save(request, paper):
 
 
 def _keep(request, paper, form):
-    base = form["expected_version"].value()
-    try:
-        base = int(base)
-    except (TypeError, ValueError):
-        base = paper.version
-    services.keep_draft(actor=request.user, paper=paper, data=_typed(request), base_version=base)
-
-
-def _conflict(request, paper, data, conflict):
-    """Someone saved since this person opened the editor. Keep their text;
-    take in the sections only the other person changed; show the sections both
-    changed side by side with what changed, for the person to merge; and let
-    the next save go through against the version they have now seen."""
-    current = conflict.paper
-    base_version = int(data.get("expected_version") or 0)
-    services.keep_draft(
-        actor=request.user, paper=paper, data=_typed(request), base_version=base_version
+    return services.keep_draft(
+        actor=request.user,
+        paper=paper,
+        data=paper_editor.typed(request),
+        base_version=paper_editor.base_version(form, paper.version),
     )
+
+
+def _conflict(request, paper, form, conflict):
+    """Someone saved since this person opened the editor: keep their text,
+    take in what only the other person changed, show where both did."""
+    base_version = form.cleaned_data["expected_version"]
+    _keep(request, paper, form)
     base = PaperRevision.objects.filter(paper=paper, number=base_version).first()
-    base = selectors.paper_revision(base.pk) if base else None
-    newest = selectors.paper_revision(current.current_revision_id)
-    form, formset = _bound(data)
-    mine = paper_text.from_forms(form, formset)
-    merge = diff.three_way(
-        base=paper_text.from_revision(base) if base else None,
-        mine=mine,
-        theirs=paper_text.from_revision(newest),
+    base = selectors.paper_revision(pk=base.pk) if base else None
+    newest = selectors.paper_revision(pk=conflict.paper.current_revision_id)
+    data, merge = paper_editor.resolve_conflict(
+        request.POST, base=base, newest=newest, version=conflict.paper.version
     )
-    theirs_form, theirs_recommendations = _initial(newest, current.version)
-    for name in merge.taken:
-        if name == "recommendations":
-            for key in [key for key in data if key.startswith("rec-")]:
-                del data[key]
-            for key, values in _formset_data(theirs_recommendations).items():
-                data.setlist(key, values)
-        else:
-            data[name] = theirs_form[name]
-    data["expected_version"] = str(current.version)
-    form, formset = _bound(data)
-    changes = []
-    if base:
-        changes = [
-            section
-            for section in diff.compare_revisions(base, newest)
-            if section.field in merge.clashes
-        ]
+    changes = [s for s in diff.compare_revisions(base, newest) if s.field in merge.clashes]
+    form, formset = paper_editor.bound(data)
     return _editor(
         request,
         paper,
@@ -343,42 +281,23 @@ def _conflict(request, paper, data, conflict):
         merge=merge,
         base=base,
         newest=newest,
-        changes=changes,
+        changes=changes if base else [],
         status=409,
     )
-
-
-def _formset_data(recommendations) -> dict[str, list[str]]:
-    """Recommendations as the editor would post them."""
-    data = {
-        "rec-TOTAL_FORMS": [str(len(recommendations))],
-        "rec-INITIAL_FORMS": ["0"],
-        "rec-MIN_NUM_FORMS": ["0"],
-        "rec-MAX_NUM_FORMS": ["1000"],
-    }
-    for index, item in enumerate(recommendations):
-        prefix = f"rec-{index}-"
-        data[prefix + "text"] = [item["text"]]
-        data[prefix + "ORDER"] = [str(item["ORDER"])]
-        data[prefix + "implementers"] = item["implementers"]
-        data[prefix + "levers"] = item["levers"]
-        if item["legislative"]:
-            data[prefix + "legislative"] = ["on"]
-    return data
 
 
 @require_POST
 @_access("edit")
 def autosave(request, paper):
     """Keep the typing as this person's draft and answer with the live preview."""
-    form, formset = _bound(request.POST)
     if paper.state not in EDITABLE_STATES:
-        return HttpResponse("The paper is frozen: nothing is kept.", status=409)
-    _keep(request, paper, form)
+        return _preview_message(request, "The paper is frozen now: nothing more is kept.", 409)
+    form, formset = paper_editor.bound(request.POST)
+    kept = _keep(request, paper, form)
     return render(
         request,
-        "issues/paper_form.html#preview",
-        {"paper": paper, "preview": paper_text.from_forms(form, formset), "kept": True},
+        "issues/paper_form.html#autosaved",
+        {"preview": paper_text.from_forms(form, formset), "kept": kept, "oob": True},
     )
 
 
@@ -407,10 +326,16 @@ def revisions(request, paper):
     )
 
 
+def _revision_or_404(paper, number):
+    try:
+        return selectors.paper_revision(paper=paper, number=number)
+    except PaperRevision.DoesNotExist as exc:
+        raise Http404("No such revision") from exc
+
+
 @_access("draft")
 def revision(request, paper, number):
-    revision = get_object_or_404(PaperRevision, paper=paper, number=number)
-    revision = selectors.paper_revision(revision.pk)
+    revision = _revision_or_404(paper, number)
     return render(
         request,
         "issues/paper_revision.html",
@@ -418,18 +343,22 @@ def revision(request, paper, number):
     )
 
 
+def _number(value, default: int) -> int:
+    """A revision or version number from a request, or `default` if it is none."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if 0 <= number < 2**31 else default
+
+
 @_access("draft")
 def compare(request, paper):
     numbers = sorted(paper.revisions.values_list("number", flat=True))
-    try:
-        a = int(request.GET.get("a") or (numbers[-2] if len(numbers) > 1 else numbers[-1]))
-        b = int(request.GET.get("b") or numbers[-1])
-    except ValueError:
-        a, b = numbers[0], numbers[-1]
-    old = get_object_or_404(PaperRevision, paper=paper, number=min(a, b))
-    new = get_object_or_404(PaperRevision, paper=paper, number=max(a, b))
-    old, new = selectors.paper_revision(old.pk), selectors.paper_revision(new.pk)
-    layout = "side" if request.GET.get("view") == "side" else "inline"
+    a = _number(request.GET.get("a"), numbers[-2] if len(numbers) > 1 else numbers[-1])
+    b = _number(request.GET.get("b"), numbers[-1])
+    old = _revision_or_404(paper, min(a, b))
+    new = _revision_or_404(paper, max(a, b))
     return render(
         request,
         "issues/paper_compare.html",
@@ -438,7 +367,7 @@ def compare(request, paper):
             "old": old,
             "new": new,
             "numbers": numbers,
-            "layout": layout,
+            "layout": "side" if request.GET.get("view") == "side" else "inline",
             "sections": diff.compare_revisions(old, new),
         },
     )
@@ -496,9 +425,12 @@ def add_co_author(request, paper):
 @_access("lead")
 def remove_co_author(request, paper, person_pk):
     person = get_object_or_404(get_user_model(), pk=person_pk)
-    services.remove_co_author(actor=request.user, paper=paper, person=person)
-    messages.success(request, f"{person} is no longer a co-author.")
-    return redirect(paper)
+    return _state_change(
+        request,
+        paper,
+        lambda: services.remove_co_author(actor=request.user, paper=paper, person=person),
+        f"{person} is no longer a co-author.",
+    )
 
 
 # From draft to adoption --------------------------------------------------------
@@ -516,10 +448,7 @@ def _state_change(request, paper, action, success):
 @require_POST
 @_access("lead")
 def submit(request, paper):
-    try:
-        version = int(request.POST.get("expected_version", ""))
-    except ValueError:
-        version = -1
+    version = _number(request.POST.get("expected_version"), -1)
     return _state_change(
         request,
         paper,
@@ -552,9 +481,20 @@ def return_for_revision(request, paper):
     )
 
 
+@require_POST
+@_access("lead")
+def withdraw(request, paper):
+    return _state_change(
+        request,
+        paper,
+        lambda: services.withdraw_submission(actor=request.user, paper=paper),
+        "The submission is withdrawn: the paper is with its authors again.",
+    )
+
+
 @_access("review")
 def adopt(request, paper):
-    form = AdoptionForm(request.POST or None)
+    form = AdoptionForm(request.POST or None, initial={"expected_version": paper.version})
     if request.method == "POST" and form.is_valid():
         try:
             services.adopt_paper(actor=request.user, paper=paper, **form.cleaned_data)

@@ -21,7 +21,7 @@ from issues.forms import (
     RowEditForm,
     SaveViewForm,
 )
-from issues.models import IssuePaper, SavedView
+from issues.models import IssuePaper, PaperRevision, SavedView
 from workgroups.models import Workgroup
 from workgroups.permissions import is_member
 
@@ -249,8 +249,12 @@ def detail(request, pk):
     _issue_filter, issues = _filtered(request)
     can_edit = permissions.can_edit_issue(request.user, issue)
     paper = IssuePaper.objects.filter(issue=issue).first()
-    if paper and permissions.visible_revision_id(request.user, paper) is None:
-        paper = None
+    if paper:
+        paper.issue = issue  # the permission checks read its workgroup
+        shown = permissions.visible_revision_id(request.user, paper)
+        paper.shown_title = (
+            PaperRevision.objects.filter(pk=shown).values_list("title", flat=True).first()
+        )
     return render(
         request,
         "issues/issue_detail.html",
@@ -264,10 +268,10 @@ def detail(request, pk):
             "levers": issue.levers.all(),
             "policy_areas": issue.policy_areas.all(),
             "can_edit": can_edit,
-            "paper": paper,
-            "can_start_paper": permissions.can_start_paper(request.user, issue)
+            "paper": paper if paper and paper.shown_title is not None else None,
+            "can_start_paper": not paper
             and issue.status in services.STARTABLE
-            and not IssuePaper.objects.filter(issue=issue).exists(),
+            and permissions.can_start_paper(request.user, issue),
             "can_triage": permissions.can_triage(request.user),
             "can_comment": permissions.can_comment(request.user, issue),
             "comment_form": CommentForm(),

@@ -30,9 +30,14 @@
     return result;
   }
 
+  var version = form.querySelector("[name=expected_version]");
+
   function keepLocally() {
     try {
-      window.localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), fields: fields() }));
+      // The version typed over goes with the words, so a save after putting
+      // them back meets any newer revision as a conflict, never overwrites it.
+      var copy = { savedAt: Date.now(), base: version ? version.value : null, fields: fields() };
+      window.localStorage.setItem(key, JSON.stringify(copy));
     } catch (error) {
       // Storage full or disabled: the server copy is still kept while signed in.
     }
@@ -124,6 +129,9 @@
         }
       });
     });
+    if (version && stored.base !== null && stored.base !== undefined) {
+      version.value = stored.base;
+    }
     banner.hidden = true;
     form.dispatchEvent(new Event("change", { bubbles: true }));
     var title = form.querySelector("[name=title]");

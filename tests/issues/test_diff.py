@@ -49,3 +49,27 @@ def test_compare_revisions_shows_recommendation_flags_and_unchanged_sections(coa
     deleted = "".join(c.text for c in sections["Recommendations"].chunks if c.op == "delete")
     assert "Needs legislative action" in deleted
     assert "2. Recommendation 2" in deleted
+
+
+def test_three_way_takes_theirs_where_only_they_changed_and_flags_clashes():
+    from issues.diff import three_way
+    from issues.paper_text import PaperText
+
+    base = PaperText(title="T", summary="Old summary.", background="Old.", problem="P.")
+    mine = PaperText(title="T", summary="My summary.", background="Old.", problem="P.")
+    theirs = PaperText(title="T", summary="Their summary.", background="New.", problem="P.")
+
+    merge = three_way(base=base, mine=mine, theirs=theirs)
+
+    assert (merge.taken, merge.clashes) == (("background",), ("summary",))
+
+
+def test_three_way_without_base_flags_every_difference():
+    from issues.diff import three_way
+    from issues.paper_text import PaperText
+
+    merge = three_way(
+        base=None, mine=PaperText(title="A", summary="x"), theirs=PaperText(title="A", summary="y")
+    )
+
+    assert (merge.taken, merge.clashes) == ((), ("summary",))

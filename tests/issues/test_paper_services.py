@@ -140,14 +140,24 @@ def test_save_revision_deletes_the_savers_draft_only(coalition, draft):
 
 
 def test_keep_draft_echo_after_own_save_is_ignored(coalition, draft):
-    save(draft, coalition.wg_chair, version=2)
+    save(draft, coalition.wg_chair, version=2, background="Typed.")
+    echo = {"title": ["Fund 988"], "summary": ["Fund it."], "background": ["Typed."]}
 
-    kept = services.keep_draft(
-        actor=coalition.wg_chair, paper=draft, data={"title": ["late"]}, base_version=2
-    )
+    kept = services.keep_draft(actor=coalition.wg_chair, paper=draft, data=echo, base_version=2)
 
     assert kept is None
     assert not PaperDraft.objects.exists()
+
+
+def test_keep_draft_of_new_words_over_own_older_version_is_kept(coalition, draft):
+    save(draft, coalition.wg_chair, version=2)
+    other_tab = {"title": ["Fund 988"], "summary": ["Words from another tab."]}
+
+    kept = services.keep_draft(
+        actor=coalition.wg_chair, paper=draft, data=other_tab, base_version=2
+    )
+
+    assert kept.data == other_tab
 
 
 def test_keep_draft_over_someone_elses_newer_save_is_kept(coalition, draft):
@@ -168,7 +178,8 @@ def test_submit_freezes_the_current_revision(coalition, draft):
 
     draft.refresh_from_db()
     assert draft.state == PaperState.SUBMITTED
-    assert draft.review_revision.number == 2
+    assert draft.submitted_revision.number == 2
+    assert draft.review_revision is None  # members read it once it is under review
     assert draft.submitted_by == coalition.wg_chair
     assert Issue.objects.get(pk=draft.issue_id).status == Status.PAPER_IN_PROGRESS
 
@@ -263,6 +274,7 @@ def test_adopt_records_decision_and_adopts_the_latest_revision(coalition):
     services.adopt_paper(
         actor=coalition.core,
         paper=paper,
+        expected_version=paper.version,
         adopted_on=datetime.date(2024, 10, 17),
         adopted_at_event="Fall Summit 2024",
         decision="Adopted.",
@@ -288,6 +300,7 @@ def test_adopt_by_chair_is_refused(coalition):
         services.adopt_paper(
             actor=coalition.wg_chair,
             paper=paper,
+            expected_version=paper.version,
             adopted_on=datetime.date(2024, 10, 17),
             adopted_at_event="Fall Summit",
             decision="",
@@ -299,6 +312,7 @@ def test_adopt_a_draft_is_refused(coalition, draft):
         services.adopt_paper(
             actor=coalition.core,
             paper=draft,
+            expected_version=draft.version,
             adopted_on=datetime.date(2024, 10, 17),
             adopted_at_event="Fall Summit",
             decision="",

@@ -121,7 +121,7 @@ def test_crosswalk_filters_by_legislative_and_lever(coalition, client_as):
         reverse("papers:crosswalk"), {"legislative": "yes", "lever": "payment"}
     )
 
-    assert [row.text for row in response.context["recommendations"]] == [
+    assert [row.text for row in response.context["crosswalk"].recommendations] == [
         "Recommendation 1 of the paper."
     ]
 
@@ -506,3 +506,184 @@ def test_printed_draft_says_it_is_not_policy(coalition, client_as):
 
     assert "Draft — not" in page
     assert "mhap-print-only" in page
+
+
+# Review findings ------------------------------------------------------------------
+
+
+def test_comment_on_the_references_section(coalition, client_as):
+    paper = make(coalition)
+
+    response = client_as(coalition.wg_member).post(
+        reverse("papers:comment", kwargs={"pk": paper.pk}),
+        {"anchor": "references", "body": "Cite DHS 34."},
+    )
+
+    assert response.status_code == 302
+    assert paper.comments.get().anchor == "References"
+
+
+@pytest.mark.parametrize("anchor", ["recommendation-99", "rX", "recommendation-x"])
+def test_comment_with_unknown_anchor_is_refused_with_a_message(coalition, client_as, anchor):
+    paper = make(coalition)
+
+    response = client_as(coalition.wg_member).post(
+        reverse("papers:comment", kwargs={"pk": paper.pk}), {"anchor": anchor, "body": "Hi"}
+    )
+
+    assert response.status_code == 302
+    assert not paper.comments.exists()
+
+
+def test_withdrawn_submission_stays_out_of_members_sight(coalition, client_as):
+    paper = make(coalition, "submitted")
+
+    client_as(coalition.wg_chair).post(reverse("papers:withdraw", kwargs={"pk": paper.pk}))
+
+    paper.refresh_from_db()
+    assert (paper.state, paper.submitted_revision_id) == ("draft", None)
+    assert client_as(coalition.partner).get(paper.get_absolute_url()).status_code == 403
+
+
+def test_members_keep_reading_the_reviewed_version_while_a_revision_waits(coalition, client_as):
+    paper = make(coalition, "revising")
+    reviewed = paper.review_revision_id
+    services.save_revision(
+        actor=coalition.wg_chair,
+        paper=paper,
+        content={"title": "Renamed in revision", "summary": "Revised."},
+        recommendations=[services.RecommendationText(text="Revised ask.")],
+        expected_version=paper.version,
+    )
+    services.submit_for_review(actor=coalition.wg_chair, paper=paper, expected_version=3)
+    client = client_as(coalition.partner)
+
+    page = client.get(paper.get_absolute_url())
+    listing = client.get(reverse("papers:list")).content.decode()
+    services.withdraw_submission(actor=coalition.wg_chair, paper=paper)
+
+    assert page.context["revision"].pk == reviewed
+    assert "Renamed in revision" not in listing
+    assert f"Paper on {paper.issue.title}" in listing
+    assert IssuePaper.objects.get(pk=paper.pk).state == "revising"
+
+
+def test_adoption_of_a_version_someone_has_since_replaced_is_refused(coalition, client_as):
+    paper = make(coalition, "revising")
+    client = client_as(coalition.core)
+    shown_version = (
+        client.get(reverse("papers:adopt", kwargs={"pk": paper.pk}))
+        .context["form"]["expected_version"]
+        .value()
+    )
+    services.save_revision(
+        actor=coalition.wg_chair,
+        paper=paper,
+        content={"title": paper.title, "summary": "Unseen change."},
+        recommendations=[services.RecommendationText(text="Unseen.")],
+        expected_version=paper.version,
+    )
+
+    response = client.post(
+        reverse("papers:adopt", kwargs={"pk": paper.pk}),
+        {"expected_version": shown_version, "adopted_on": "2024-10-17",
+         "adopted_at_event": "Fall Summit", "decision": "Adopted."},
+    )  # fmt: skip
+
+    assert response.status_code == 400
+    assert "was saved since you opened this page" in response.content.decode()
+    assert IssuePaper.objects.get(pk=paper.pk).state == "revising"
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"add_recommendation": "1", "rec-TOTAL_FORMS": "x"},
+        {"expected_version": "1.0"},
+        {"expected_version": str(10**20)},
+        {"rec-TOTAL_FORMS": "1000000"},
+        {"rec-TOTAL_FORMS": "", "rec-INITIAL_FORMS": ""},
+    ],
+)
+def test_editor_malformed_posts_answer_without_error(coalition, client_as, overrides):
+    paper = make(coalition)
+    client = client_as(coalition.wg_chair)
+    data = editor_data(paper, **overrides)
+
+    saved = client.post(reverse("papers:edit", kwargs={"pk": paper.pk}), data)
+    kept = client.post(reverse("papers:autosave", kwargs={"pk": paper.pk}), data)
+
+    assert saved.status_code in {200, 302, 400, 409}  # "1.0" is version 1: a conflict
+    assert kept.status_code == 200
+    if saved.status_code != 302:
+        assert len(saved.context["formset"].forms) <= 60
+
+
+@pytest.mark.parametrize("query", [{"a": "abc", "b": "2"}, {"a": "99"}, {"a": str(10**20)}])
+def test_compare_with_bad_numbers_never_errors(coalition, client_as, query):
+    paper = make(coalition)
+
+    response = client_as(coalition.wg_member).get(
+        reverse("papers:compare", kwargs={"pk": paper.pk}), query
+    )
+
+    assert response.status_code in {200, 404}
+
+
+def test_keep_on_a_frozen_paper_keeps_the_preview_and_says_so(coalition, client_as):
+    paper = make(coalition, "submitted")
+
+    response = client_as(coalition.wg_chair).post(
+        reverse("papers:autosave", kwargs={"pk": paper.pk}),
+        editor_data(paper),
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 409
+    assert response["HX-Reswap"] == "none"
+    assert 'id="preview-status"' in response.content.decode()
+    assert "frozen" in response.content.decode()
+
+
+def test_keep_by_a_removed_co_author_says_so_in_the_status_line(coalition, client_as):
+    paper = make(coalition)
+
+    response = client_as(coalition.wg_member).post(
+        reverse("papers:autosave", kwargs={"pk": paper.pk}),
+        editor_data(paper),
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 403
+    assert "no longer edit this paper" in response.content.decode()
+
+
+def test_former_co_author_who_left_the_workgroup_cannot_edit(coalition, client_as):
+    from workgroups import services as workgroup_services
+
+    paper = make(coalition)
+    services.add_co_author(actor=coalition.wg_chair, paper=paper, person=coalition.wg_member)
+    workgroup_services.end_membership(
+        actor=coalition.admin, membership=coalition.wg_member.memberships.get()
+    )
+
+    response = client_as(coalition.wg_member).get(reverse("papers:edit", kwargs={"pk": paper.pk}))
+
+    assert response.status_code == 403
+
+
+def test_paper_save_does_not_reopen_a_merged_issue(coalition):
+    paper = make(coalition)
+    survivor = IssueFactory(workgroup=coalition.workgroup)
+    services.merge_issue(actor=coalition.core, duplicate=paper.issue, survivor=survivor)
+
+    services.save_revision(
+        actor=coalition.wg_chair,
+        paper=paper,
+        content={"title": paper.title, "summary": "Still writing."},
+        recommendations=[],
+        expected_version=paper.version,
+    )
+
+    paper.issue.refresh_from_db()
+    assert paper.issue.status == "merged"

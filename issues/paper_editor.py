@@ -1,0 +1,116 @@
+"""The paper editor's form data: what a revision looks like as the editor's
+fields, a kept draft as a request, and a conflict resolved field by field.
+
+The editor posts one form plus a formset of recommendations (prefix "rec");
+everything here speaks that shape, so the views stay short."""
+
+from django.http import QueryDict
+
+from issues import diff, paper_text
+from issues.enums import TEXT_SECTIONS
+from issues.forms import PaperForm, RecommendationFormSet
+
+PREFIX = "rec"
+MAX_RECOMMENDATIONS = 60
+
+
+def bound(data) -> tuple[PaperForm, RecommendationFormSet]:
+    return PaperForm(data), RecommendationFormSet(data, prefix=PREFIX)
+
+
+def unbound(revision, version: int) -> tuple[PaperForm, RecommendationFormSet]:
+    form, recommendations = initial(revision, version)
+    return PaperForm(initial=form), RecommendationFormSet(initial=recommendations, prefix=PREFIX)
+
+
+def initial(revision, version: int) -> tuple[dict, list[dict]]:
+    """`revision`'s text as the editor's starting values, typed over `version`."""
+    form = {
+        "expected_version": version,
+        "title": revision.title,
+        **{name: getattr(revision, name) for name in TEXT_SECTIONS},
+    }
+    recommendations = [
+        {
+            "text": item.text,
+            "legislative": item.legislative,
+            "implementers": [str(row.pk) for row in item.implementers.all()],
+            "levers": [str(row.pk) for row in item.levers.all()],
+            "ORDER": item.number,
+        }
+        for item in revision.recommendations.all()
+    ]
+    return form, recommendations
+
+
+def typed(request) -> dict[str, list[str]]:
+    """The fields as the person typed them, to keep as their draft."""
+    return {key: values for key, values in request.POST.lists() if key != "csrfmiddlewaretoken"}
+
+
+def as_query(data: dict[str, list[str]]) -> QueryDict:
+    query = QueryDict(mutable=True)
+    for key, values in data.items():
+        query.setlist(key, values)
+    return query
+
+
+def with_one_more_recommendation(data: QueryDict) -> QueryDict:
+    """The no-JavaScript "Add a recommendation": one more blank form."""
+    data = data.copy()
+    _, formset = bound(data)
+    count = min(formset.total_form_count() + 1, MAX_RECOMMENDATIONS)
+    data[f"{PREFIX}-TOTAL_FORMS"] = str(count)
+    return data
+
+
+def base_version(form: PaperForm, current: int) -> int:
+    """The version the person typed over, as the editor posted it; anything
+    unreadable or newer than the paper counts as the paper's own version."""
+    try:
+        version = int(form["expected_version"].value())
+    except (TypeError, ValueError):
+        return current
+    return version if 0 <= version <= current else current
+
+
+def resolve_conflict(data: QueryDict, *, base, newest, version: int):
+    """Take into the person's posted fields what only the other person changed
+    (from `base` to `newest`), keep the rest as typed, and move the form onto
+    `version`. Returns the new data and the diff.Merge saying what happened."""
+    form, formset = bound(data)
+    merge = diff.three_way(
+        base=paper_text.from_revision(base) if base else None,
+        mine=paper_text.from_forms(form, formset),
+        theirs=paper_text.from_revision(newest),
+    )
+    data = data.copy()
+    theirs_form, theirs_recommendations = initial(newest, version)
+    for name in merge.taken:
+        if name == "recommendations":
+            for key in [key for key in data if key.startswith(f"{PREFIX}-")]:
+                del data[key]
+            for key, values in _formset_data(theirs_recommendations).items():
+                data.setlist(key, values)
+        else:
+            data[name] = theirs_form[name]
+    data["expected_version"] = str(version)
+    return data, merge
+
+
+def _formset_data(recommendations) -> dict[str, list[str]]:
+    data = {
+        f"{PREFIX}-TOTAL_FORMS": [str(len(recommendations))],
+        f"{PREFIX}-INITIAL_FORMS": ["0"],
+        f"{PREFIX}-MIN_NUM_FORMS": ["0"],
+        f"{PREFIX}-MAX_NUM_FORMS": [str(MAX_RECOMMENDATIONS)],
+    }
+    for index, item in enumerate(recommendations):
+        prefix = f"{PREFIX}-{index}-"
+        data[prefix + "text"] = [item["text"]]
+        data[prefix + "ORDER"] = [str(item["ORDER"])]
+        data[prefix + "implementers"] = item["implementers"]
+        data[prefix + "levers"] = item["levers"]
+        if item["legislative"]:
+            data[prefix + "legislative"] = ["on"]
+    return data
