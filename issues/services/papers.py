@@ -155,7 +155,6 @@ def save_revision(
     if expected_version == paper.version and _unchanged(
         paper.current_revision, content, recommendations
     ):
-        PaperDraft.objects.filter(paper=paper, person=actor).delete()
         raise NothingChanged(expected_version)
     now = _now()
     title = (content.get("title") or paper.title).strip()

@@ -237,6 +237,7 @@ def _save(request, paper):
             note=form.cleaned_data["note"],
         )
     except services.NothingChanged as unchanged:
+        services.discard_draft(actor=request.user, paper=paper)
         request.session[SAVED_FLAG] = paper.pk
         messages.info(request, str(unchanged))
         return redirect(paper)

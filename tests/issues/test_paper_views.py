@@ -403,6 +403,7 @@ def test_save_without_changes_makes_no_revision(coalition, client_as):
 
     assert "Nothing changed since revision 3" in response.content.decode()
     assert PaperRevision.objects.filter(paper=paper).count() == 3
+    assert not PaperDraft.objects.exists()
 
 
 @pytest.mark.parametrize(
