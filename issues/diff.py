@@ -7,7 +7,7 @@ templates escape every chunk).
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from issues.enums import Section
 
@@ -123,15 +123,20 @@ def compare_revisions(old, new) -> list[SectionDiff]:
 
 @dataclass(frozen=True)
 class Merge:
-    taken: tuple[str, ...]  # fields only the other person changed: theirs taken in
-    clashes: tuple[str, ...]  # fields both changed, differently: the person's kept
+    """What a conflict resolved to, field by field.
 
-    def labels(self, fields) -> list[str]:
-        return [LABELS[name] for name in fields]
+    `taken`: fields where the other person's changes were brought in (alone, or
+    woven into this person's where they touched different words);
+    `clashes`: fields both changed in the same place, kept as this person typed;
+    `values`: the merged value of every field in `taken`."""
+
+    taken: tuple[str, ...]
+    clashes: tuple[str, ...]
+    values: dict = field(default_factory=dict)
 
     @property
     def taken_labels(self) -> list[str]:
-        return self.labels(self.taken)
+        return [LABELS[name] for name in self.taken]
 
     @property
     def clash_labels(self) -> list[tuple[str, str]]:
@@ -139,6 +144,83 @@ class Merge:
 
 
 LABELS = {"title": "Title", **{section.value: section.label for section in Section}}
+CLASH = object()
+
+
+def _clean(value: str) -> str:
+    return (value or "").replace("\r\n", "\n").strip()
+
+
+def merge_text(base: str, mine: str, theirs: str):
+    """A three-way merge of words: both people's changes applied where they
+    touch different words of the common base; CLASH where they touch the same."""
+    if mine == theirs or theirs == base:
+        return mine
+    if mine == base:
+        return theirs
+    tokens = TOKENS.findall(base)
+    edits = []
+    for side in (mine, theirs):
+        other = TOKENS.findall(side)
+        matcher = difflib.SequenceMatcher(a=tokens, b=other, autojunk=False)
+        edits.append(
+            [
+                (i1, i2, other[j1:j2])
+                for op, i1, i2, j1, j2 in matcher.get_opcodes()
+                if op != "equal"
+            ]
+        )
+    for a1, a2, a_new in edits[0]:
+        for b1, b2, b_new in edits[1]:
+            same_edit = (a1, a2, a_new) == (b1, b2, b_new)
+            touching = (
+                max(a1, b1) < min(a2, b2)
+                or a1 == b1
+                or (a1 == a2 and b1 < a1 < b2)
+                or (b1 == b2 and a1 < b1 < a2)
+            )
+            if touching and not same_edit:
+                return CLASH
+    merged = {(e[0], e[1]): e for e in edits[0] + edits[1]}
+    result, position = [], 0
+    for i1, i2, new in sorted(merged.values(), key=lambda e: (e[0], e[1])):
+        result.extend(tokens[position:i1])
+        result.extend(new)
+        position = i2
+    result.extend(tokens[position:])
+    return "".join(result)
+
+
+def _merge_value(base, mine, theirs):
+    if mine == theirs or theirs == base:
+        return mine
+    if mine == base:
+        return theirs
+    return CLASH
+
+
+def _merge_recommendations(base, mine, theirs):
+    """Recommendation by recommendation when neither side added or removed one
+    in the middle: each item's text merged by words, its flag and tags whole;
+    items only one side appended are kept."""
+    if mine == theirs or theirs == base:
+        return mine
+    if mine == base:
+        return theirs
+    common = len(base)
+    if len(mine) < common or len(theirs) < common or (len(mine) > common and len(theirs) > common):
+        return CLASH
+    items = []
+    for old, mine_item, theirs_item in zip(base, mine, theirs, strict=False):
+        text = merge_text(old[0], mine_item[0], theirs_item[0])
+        rest = [
+            _merge_value(o, m, t)
+            for o, m, t in zip(old[1:], mine_item[1:], theirs_item[1:], strict=True)
+        ]
+        if text is CLASH or CLASH in rest:
+            return CLASH
+        items.append((text, *rest))
+    return tuple(items) + mine[common:] + theirs[common:]
 
 
 def _value(text, name: str):
@@ -151,25 +233,23 @@ def _value(text, name: str):
     return _clean(getattr(text, name))
 
 
-def _clean(value: str) -> str:
-    return (value or "").replace("\r\n", "\n").strip()
-
-
 def three_way(*, base, mine, theirs) -> Merge:
-    """Field by field: where only the other person changed a field, theirs is
-    taken; where only this person did, theirs is kept; where both changed it
-    differently, it is a clash for the person to merge by hand. Without the
-    common base every difference is a clash."""
-    taken, clashes = [], []
+    """Field by field, as `merge_text` does for words. Without the common base
+    every difference is a clash."""
+    taken, clashes, values = [], [], {}
     for name in LABELS:
         mine_value, theirs_value = _value(mine, name), _value(theirs, name)
         if mine_value == theirs_value:
             continue
-        base_value = _value(base, name) if base is not None else object()
-        if theirs_value == base_value:
-            continue
-        if mine_value == base_value:
-            taken.append(name)
-        else:
+        if base is None:
             clashes.append(name)
-    return Merge(tuple(taken), tuple(clashes))
+            continue
+        base_value = _value(base, name)
+        merge = _merge_recommendations if name == "recommendations" else merge_text
+        merged = merge(base_value, mine_value, theirs_value)
+        if merged is CLASH:
+            clashes.append(name)
+        elif merged != mine_value:
+            taken.append(name)
+            values[name] = merged
+    return Merge(tuple(taken), tuple(clashes), values)

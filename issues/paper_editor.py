@@ -75,9 +75,10 @@ def base_version(form: PaperForm, current: int) -> int:
 
 
 def resolve_conflict(data: QueryDict, *, base, newest, version: int):
-    """Take into the person's posted fields what only the other person changed
-    (from `base` to `newest`), keep the rest as typed, and move the form onto
-    `version`. Returns the new data and the diff.Merge saying what happened."""
+    """Bring into the person's posted fields what the other person changed
+    (from `base` to `newest`) wherever it does not touch their own changes,
+    keep the rest as typed, and move the form onto `version`. Returns the new
+    data and the diff.Merge saying what happened."""
     form, formset = bound(data)
     merge = diff.three_way(
         base=paper_text.from_revision(base) if base else None,
@@ -85,17 +86,35 @@ def resolve_conflict(data: QueryDict, *, base, newest, version: int):
         theirs=paper_text.from_revision(newest),
     )
     data = data.copy()
-    theirs_form, theirs_recommendations = initial(newest, version)
-    for name in merge.taken:
+    for name, value in merge.values.items():
         if name == "recommendations":
             for key in [key for key in data if key.startswith(f"{PREFIX}-")]:
                 del data[key]
-            for key, values in _formset_data(theirs_recommendations).items():
+            for key, values in _formset_data(_as_initial(value, formset)).items():
                 data.setlist(key, values)
         else:
-            data[name] = theirs_form[name]
+            data[name] = value
     data["expected_version"] = str(version)
     return data, merge
+
+
+def _as_initial(items, formset) -> list[dict]:
+    """Merged recommendations (text, legislative, implementer names, lever
+    names) as the editor's initial values."""
+    implementers = {str(row): pk for pk, row in formset.implementers.items()}
+    levers = {str(row): pk for pk, row in formset.levers.items()}
+    return [
+        {
+            "text": text,
+            "legislative": legislative,
+            "implementers": [
+                implementers[name] for name in implementer_names if name in implementers
+            ],
+            "levers": [levers[name] for name in lever_names if name in levers],
+            "ORDER": number,
+        }
+        for number, (text, legislative, implementer_names, lever_names) in enumerate(items, 1)
+    ]
 
 
 def _formset_data(recommendations) -> dict[str, list[str]]:

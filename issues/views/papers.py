@@ -271,7 +271,8 @@ def _conflict(request, paper, form, conflict):
     data, merge = paper_editor.resolve_conflict(
         request.POST, base=base, newest=newest, version=conflict.paper.version
     )
-    changes = [s for s in diff.compare_revisions(base, newest) if s.field in merge.clashes]
+    theirs = (*merge.taken, *merge.clashes)
+    changes = [s for s in diff.compare_revisions(base, newest) if s.field in theirs] if base else []
     form, formset = paper_editor.bound(data)
     return _editor(
         request,
@@ -282,7 +283,7 @@ def _conflict(request, paper, form, conflict):
         merge=merge,
         base=base,
         newest=newest,
-        changes=changes if base else [],
+        changes=changes,
         status=409,
     )
 

@@ -73,3 +73,45 @@ def test_three_way_without_base_flags_every_difference():
     )
 
     assert (merge.taken, merge.clashes) == ((), ("summary",))
+
+
+def test_merge_text_weaves_changes_to_different_words():
+    from issues.diff import merge_text
+
+    merged = merge_text(
+        "The problem is money. It is big.",
+        "Clearly the problem is money. It is big.",
+        "The problem is money. It is big and growing.",
+    )
+
+    assert merged == "Clearly the problem is money. It is big and growing."
+
+
+def test_merge_text_changes_to_the_same_words_clash():
+    from issues.diff import CLASH, merge_text
+
+    assert merge_text("Fund a fee.", "Fund a phone fee.", "Fund a line fee.") is CLASH
+
+
+def test_three_way_merges_recommendations_item_by_item():
+    from issues.diff import three_way
+    from issues.paper_text import PaperText, RecommendationView
+
+    def text(*items):
+        return PaperText(
+            title="T",
+            recommendations=tuple(RecommendationView(n, t) for n, t in enumerate(items, 1)),
+        )
+
+    merge = three_way(
+        base=text("Fund it.", "Train staff."),
+        mine=text("Fund it.", "Train crisis staff."),
+        theirs=text("Fund it now.", "Train staff.", "Report yearly."),
+    )
+
+    assert merge.taken == ("recommendations",)
+    assert [item[0] for item in merge.values["recommendations"]] == [
+        "Fund it now.",
+        "Train crisis staff.",
+        "Report yearly.",
+    ]

@@ -44,7 +44,7 @@ def test_chair_drafts_co_author_conflicts_and_chair_compares(coalition, page_as)
     box(chair, "The problem").fill("Funding is renegotiated every budget.")
     box(chair, "Summary").fill("Fund 988 from a fee on phone lines.")
     box(co_author, "Background").fill("988 launched in July 2022.")
-    box(co_author, "Summary").fill("Fund 988 from a dedicated fee, as 911 is.")
+    box(co_author, "Summary").fill("Fund 988 from a phone fee, as 911 is.")
     chair.get_by_role("button", name="Save as revision 3").click()
     chair.get_by_text("Saved as revision 3.").wait_for()
     co_author.get_by_role("button", name="Save as revision 3").click()
@@ -53,12 +53,14 @@ def test_chair_drafts_co_author_conflicts_and_chair_compares(coalition, page_as)
     # where both changed the summary, the chair's change is shown to fold in.
     co_author.get_by_role("heading", name="Someone else saved while you were editing").wait_for()
     alert = co_author.locator("#conflict").inner_text()
-    assert "Taken in from revision 3, as you had not changed them: The problem." in alert
-    assert "Changed by both of you: Summary." in alert
-    assert "phone lines" in co_author.locator(".mhap-conflict ins").first.inner_text()
+    assert (
+        "Brought in from revision 3, where their changes did not touch yours: The problem." in alert
+    )
+    assert "Changed by both of you in the same place: Summary." in alert
+    co_author.locator(".mhap-conflict ins", has_text="phone lines").first.wait_for()
     assert box(co_author, "Background").input_value() == "988 launched in July 2022."
     assert box(co_author, "The problem").input_value() == "Funding is renegotiated every budget."
-    assert box(co_author, "Summary").input_value() == "Fund 988 from a dedicated fee, as 911 is."
+    assert box(co_author, "Summary").input_value() == "Fund 988 from a phone fee, as 911 is."
     box(co_author, "Summary").fill("Fund 988 from a dedicated fee on phone lines, as 911 is.")
     co_author.get_by_role("button", name="Save as revision 4").click()
     co_author.get_by_text("Saved as revision 4.").wait_for()
