@@ -163,6 +163,11 @@ class SaveViewForm(forms.Form):
 # Issue papers ---------------------------------------------------------------
 
 
+MARKDOWN_HELP = (
+    "Markdown: **bold**, *italic*, lists, [links](https://…), ### for a sub-heading; no images."
+)
+
+
 class PaperForm(forms.Form):
     """The paper's text. `expected_version` is the version the person started
     from: a save against a newer one is a conflict, not an overwrite."""
@@ -175,16 +180,20 @@ class PaperForm(forms.Form):
         required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="What the paper asks for, in a few sentences. Markdown.",
+        help_text="What the paper asks for, in a few sentences. " + MARKDOWN_HELP,
     )
     background = forms.CharField(
-        required=False, max_length=50000, widget=forms.Textarea(attrs={"rows": 10})
+        required=False,
+        max_length=50000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=MARKDOWN_HELP,
     )
     problem = forms.CharField(
         label="The problem",
         required=False,
         max_length=50000,
         widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=MARKDOWN_HELP,
     )
     fiscal_note = forms.CharField(
         required=False,

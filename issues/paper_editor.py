@@ -43,6 +43,39 @@ def initial(revision, version: int) -> tuple[dict, list[dict]]:
     return form, recommendations
 
 
+def from_draft(data: dict[str, list[str]]) -> tuple[PaperForm, RecommendationFormSet]:
+    """A kept draft as the editor's starting values: shown as typed, without
+    the errors a half-written draft would raise before the person saves."""
+    form = {name: values[0] for name, values in data.items() if name in PaperForm.base_fields}
+    count = _number(data.get(f"{PREFIX}-TOTAL_FORMS", ["0"])[0])
+    recommendations = []
+    for index in range(min(count, MAX_RECOMMENDATIONS)):
+        prefix = f"{PREFIX}-{index}-"
+
+        def value(name, prefix=prefix):
+            return data.get(prefix + name, [""])[0]
+
+        if not value("text").strip() or value("DELETE"):
+            continue
+        recommendations.append(
+            {
+                "text": value("text"),
+                "legislative": bool(value("legislative")),
+                "implementers": data.get(prefix + "implementers", []),
+                "levers": data.get(prefix + "levers", []),
+                "ORDER": value("ORDER"),
+            }
+        )
+    return PaperForm(initial=form), RecommendationFormSet(initial=recommendations, prefix=PREFIX)
+
+
+def _number(value) -> int:
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return 0
+
+
 def typed(request) -> dict[str, list[str]]:
     """The fields as the person typed them, to keep as their draft."""
     return {key: values for key, values in request.POST.lists() if key != "csrfmiddlewaretoken"}

@@ -19,6 +19,7 @@ from issues.services.issues import (
     update_details,
 )
 from issues.services.papers import (
+    ADOPTABLE,
     STARTABLE,
     NothingChanged,
     PaperConflict,
@@ -40,6 +41,7 @@ from issues.services.papers import (
 )
 
 __all__ = [
+    "ADOPTABLE",
     "PICKABLE",
     "STARTABLE",
     "TRACKED_FIELDS",

@@ -34,6 +34,7 @@ from workgroups.permissions import is_workgroup_chair, is_workgroup_member
 
 STARTABLE = (Status.ACCEPTED, Status.PRIORITISED, Status.PAPER_IN_PROGRESS)
 SETTLED = (Status.MERGED, Status.DEFERRED, Status.CLOSED)
+ADOPTABLE = (PaperState.SUBMITTED, PaperState.UNDER_REVIEW, PaperState.REVISING)
 
 
 class PaperConflict(IssueError):
@@ -343,7 +344,7 @@ def adopt_paper(
     return _move(
         actor=actor,
         paper=paper,
-        from_states=[PaperState.SUBMITTED, PaperState.UNDER_REVIEW, PaperState.REVISING],
+        from_states=ADOPTABLE,
         to_state=PaperState.ADOPTED,
         message="Only a paper submitted, under review or revising is adopted.",
         version=expected_version,

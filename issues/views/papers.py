@@ -200,6 +200,10 @@ def _editor(request, paper, form, formset, **extra):
 @_access("edit")
 def edit(request, paper):
     if paper.state not in EDITABLE_STATES:
+        if request.method == "POST":
+            # Frozen while this person typed: keep their words, which the
+            # paper's page then shows them to copy out.
+            _keep(request, paper, paper_editor.bound(request.POST)[0])
         messages.error(
             request, f"This paper is {paper.get_state_display().lower()}: its text is frozen."
         )
@@ -209,8 +213,9 @@ def edit(request, paper):
     if draft := PaperDraft.objects.filter(paper=paper, person=request.user).first():
         # Pick up where the person left off: their unsaved text, against the
         # version they typed over (a newer save is then shown as a conflict).
-        form, formset = paper_editor.bound(paper_editor.as_query(draft.data))
-        return _editor(request, paper, form, formset, restored=draft)
+        form, formset = paper_editor.from_draft(draft.data)
+        preview = paper_text.from_forms(*paper_editor.bound(paper_editor.as_query(draft.data)))
+        return _editor(request, paper, form, formset, restored=draft, preview=preview)
     revision = selectors.paper_revision(pk=paper.current_revision_id)
     form, formset = paper_editor.unbound(revision, paper.version)
     return _editor(request, paper, form, formset, preview=paper_text.from_revision(revision))
@@ -496,11 +501,18 @@ def withdraw(request, paper):
 
 @_access("review")
 def adopt(request, paper):
+    if paper.state not in services.ADOPTABLE:
+        return _error(
+            request, paper, "Only a paper submitted, under review or revising is adopted."
+        )
     form = AdoptionForm(request.POST or None, initial={"expected_version": paper.version})
     if request.method == "POST" and form.is_valid():
         try:
             services.adopt_paper(actor=request.user, paper=paper, **form.cleaned_data)
         except services.IssueError as error:
+            # Told, and shown the newer revision: the next press adopts it.
+            form = AdoptionForm({**request.POST.dict(), "expected_version": paper.version})
+            form.is_valid()
             form.add_error(None, str(error))
         else:
             messages.success(request, "The adoption is recorded; the paper is public now.")

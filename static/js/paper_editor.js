@@ -79,6 +79,12 @@
     button.hidden = true;
   });
 
+  // A conflict page holds the merged text, newer than anything kept here.
+  if (form.dataset.conflict === "true") {
+    keepLocally();
+    return;
+  }
+
   // Offer back what this browser kept if the server does not have it.
   var stored = null;
   try {

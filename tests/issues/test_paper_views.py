@@ -688,3 +688,89 @@ def test_paper_save_does_not_reopen_a_merged_issue(coalition):
 
     paper.issue.refresh_from_db()
     assert paper.issue.status == "merged"
+
+
+def test_save_over_a_version_with_no_revision_shows_the_conflict(coalition, client_as):
+    paper = make(coalition)
+
+    response = client_as(coalition.wg_chair).post(
+        reverse("papers:edit", kwargs={"pk": paper.pk}),
+        editor_data(paper, expected_version="99999"),
+    )
+
+    assert response.status_code == 409
+    assert response.context["merge"].clashes  # no common base: every difference is shown
+
+
+def test_save_after_the_paper_froze_keeps_the_words_for_the_paper_page(coalition, client_as):
+    paper = make(coalition, "submitted")
+    client = client_as(coalition.wg_chair)
+
+    client.post(
+        reverse("papers:edit", kwargs={"pk": paper.pk}),
+        editor_data(paper, summary="Typed as it froze."),
+    )
+
+    assert "Typed as it froze." in client.get(paper.get_absolute_url()).content.decode()
+
+
+def test_adopt_page_of_a_draft_sends_back_with_a_message(coalition, client_as):
+    paper = make(coalition)
+
+    response = client_as(coalition.core).get(
+        reverse("papers:adopt", kwargs={"pk": paper.pk}), follow=True
+    )
+
+    assert "Only a paper submitted, under review or revising is adopted." in (
+        response.content.decode()
+    )
+
+
+def test_adoption_refused_as_stale_goes_through_on_the_next_press(coalition, client_as):
+    paper = make(coalition, "revising")
+    client = client_as(coalition.core)
+    data = {"expected_version": "2", "adopted_on": "2024-10-17",
+            "adopted_at_event": "Fall Summit", "decision": "Adopted."}  # fmt: skip
+    services.save_revision(
+        actor=coalition.wg_chair,
+        paper=paper,
+        content={"title": paper.title, "summary": "Revised."},
+        recommendations=[services.RecommendationText(text="Revised.")],
+        expected_version=2,
+    )
+    url = reverse("papers:adopt", kwargs={"pk": paper.pk})
+
+    refused = client.post(url, data)
+    adopted = client.post(url, refused.context["form"].data)
+
+    assert refused.status_code == 400
+    assert adopted.status_code == 302
+    assert IssuePaper.objects.get(pk=paper.pk).adopted_revision.number == 3
+
+
+def test_restored_draft_opens_without_error_messages(coalition, client_as):
+    paper = make(coalition)
+    services.keep_draft(
+        actor=coalition.wg_chair,
+        paper=paper,
+        data={"expected_version": ["2"], "title": [""], "summary": ["Half written"],
+              "rec-TOTAL_FORMS": ["1"], "rec-0-text": ["An ask"], "rec-0-legislative": ["on"]},
+        base_version=2,
+    )  # fmt: skip
+
+    response = client_as(coalition.wg_chair).get(reverse("papers:edit", kwargs={"pk": paper.pk}))
+
+    page = response.content.decode()
+    assert "This field is required" not in page
+    assert "Half written" in page
+    assert response.context["formset"].initial == [
+        {"text": "An ask", "legislative": True, "implementers": [], "levers": [], "ORDER": ""}
+    ]
+
+
+def test_crosswalk_marks_recommendations_of_drafts(coalition, client_as):
+    make(coalition)
+
+    page = client_as(coalition.wg_member).get(reverse("papers:crosswalk")).content.decode()
+
+    assert 'mhap-tag--state">Draft</span>' in page
