@@ -11,7 +11,7 @@ from django.db import transaction
 
 from members.enums import InvitationStatus
 from members.models import Invitation
-from mhap.demo_papers import seed_papers
+from mhap.demo_papers import seed_papers, seed_summits
 from tests.factories import (
     AdminFactory,
     ChairFactory,
@@ -227,6 +227,7 @@ def seed_demo_coalition() -> dict[str, int]:
     _seed_meetings(people, workgroups)
     _seed_issues(people, workgroups)
     seed_papers(people, workgroups)
+    seed_summits(people)
     return {
         "sectors": len(sectors),
         "organisations": len(organisations),

@@ -1491,3 +1491,62 @@ def seed_papers(people: dict, workgroups: dict) -> None:
 
 
 _SECTIONS = ("summary", "background", "problem", "fiscal_note", "references")
+
+
+SUMMITS = [
+    # (title, day (starting at 9 am Central), hours, format, venue, address)
+    ("Summer Summit 2024", datetime.date(2024, 7, 18), 6, "in_person",
+     "Monona Terrace Community and Convention Center", "1 John Nolen Dr\nMadison, WI 53703"),
+    ("Fall Summit 2024", datetime.date(2024, 10, 17), 6, "hybrid",
+     "Fox Cities Exhibition Center", "355 W Lawrence St\nAppleton, WI 54911"),
+    ("Winter Summit 2027", datetime.date(2027, 1, 21), 4, "virtual", "", ""),
+]  # fmt: skip
+
+
+def seed_summits(people: dict) -> None:
+    """Two past summits where the 2024 papers were adopted, and the next one."""
+    import zoneinfo
+
+    from django.conf import settings
+    from django.utils.text import slugify
+
+    from summits.models import Registration, Summit
+
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    everyone = list(people.values())
+    for index, (title, start, hours, summit_format, venue, address) in enumerate(SUMMITS):
+        starts_at = datetime.datetime.combine(start, datetime.time(9, 0), tzinfo=zone)
+        summit, created = Summit.objects.get_or_create(
+            slug=slugify(title),
+            defaults={
+                "title": title,
+                "starts_at": starts_at,
+                "ends_at": starts_at + datetime.timedelta(hours=hours),
+                "format": summit_format,
+                "venue": venue,
+                "address": address,
+                "meeting_link": ""
+                if summit_format == "in_person"
+                else "https://zoom.example.org/j/mhap-summit",
+                "agenda": "1. Welcome and the year so far\n2. Each workgroup presents its "
+                "papers\n3. Feedback in small groups\n4. Next steps",
+                "created_by": people["core@mhap.test"],
+            },
+        )
+        if not created:
+            continue
+        attendees = everyone[index::2] if index < 2 else everyone[::3]
+        Registration.objects.bulk_create(
+            Registration(
+                summit=summit,
+                person=person,
+                mode=_mode(summit_format, n),
+            )
+            for n, person in enumerate(attendees)
+        )
+
+
+def _mode(summit_format: str, n: int) -> str:
+    if summit_format == "hybrid":
+        return "online" if n % 3 == 0 else "in_person"
+    return "online" if summit_format == "virtual" else "in_person"

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "members",
     "workgroups",
     "issues",
+    "summits",
     "mhap",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("workgroups/", include("workgroups.urls")),
     path("issues/", include("issues.urls")),
     path("papers/", include("issues.paper_urls")),
+    path("summits/", include("summits.urls")),
     path("", include("members.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),

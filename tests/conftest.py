@@ -129,6 +129,11 @@ class Coalition:
     def issue_prioritised(self):
         return IssueFactory(workgroup=self.workgroup, status="prioritised")
 
+    def summit(self):
+        from tests.factories import SummitFactory
+
+        return SummitFactory()
+
     def saved_view(self):
         from issues.models import SavedView
 

@@ -337,3 +337,27 @@ def paper_in_state(*, workgroup, chair, core, state="draft", recommendations=2, 
             services.archive_paper(actor=core, paper=paper)
     paper.refresh_from_db()
     return paper
+
+
+class SummitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "summits.Summit"
+
+    title = factory.Sequence(lambda n: f"Partnership Summit {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=4))
+    format = "hybrid"
+    venue = "Monona Terrace, Madison"
+    address = "1 John Nolen Dr\nMadison, WI 53703"
+    meeting_link = "https://zoom.example.org/j/mhap-summit"
+    agenda = "1. Welcome\n2. Workgroup papers\n3. Feedback"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "summits.Registration"
+
+    summit = factory.SubFactory(SummitFactory)
+    person = factory.SubFactory(UserFactory)
+    mode = "in_person"

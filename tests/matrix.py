@@ -348,6 +348,35 @@ MATRIX: dict[str, Row] = {
         "login 403 403 403 403 302 302",
         method="post",
     ),
+    # Summits: members see them and register; the Core Group and admins run them.
+    "summits:list": Row(lambda c: reverse("summits:list"), MEMBERS),
+    "summits:create": Row(lambda c: reverse("summits:create"), CORE_AND_ADMIN),
+    "summits:detail": Row(
+        lambda c: reverse("summits:detail", kwargs={"slug": c.summit().slug}), MEMBERS
+    ),
+    "summits:edit": Row(
+        lambda c: reverse("summits:edit", kwargs={"slug": c.summit().slug}), CORE_AND_ADMIN
+    ),
+    "summits:register": Row(
+        lambda c: reverse("summits:register", kwargs={"slug": c.summit().slug}),
+        "login 302 302 302 302 302 302",
+        method="post",
+        data=lambda c: {"mode": "online"},
+    ),
+    "summits:unregister": Row(
+        lambda c: reverse("summits:unregister", kwargs={"slug": c.summit().slug}),
+        "login 302 302 302 302 302 302",
+        method="post",
+    ),
+    "summits:registrations": Row(
+        lambda c: reverse("summits:registrations", kwargs={"slug": c.summit().slug}),
+        CORE_AND_ADMIN,
+    ),
+    "summits:registrations_csv": Row(
+        lambda c: reverse("summits:registrations_csv", kwargs={"slug": c.summit().slug}),
+        CORE_AND_ADMIN,
+        html=False,
+    ),
     # Membership: the public
     "members:join_request": Row(lambda c: reverse("members:join_request"), EVERYONE),
     "members:join_thanks": Row(lambda c: reverse("members:join_thanks"), EVERYONE),

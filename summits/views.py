@@ -1,0 +1,170 @@
+"""Summits: the list, a summit's page, creating and editing one, and
+registration. Members see them; the Core Group and admins run them."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from summits import permissions, selectors, services
+from summits.forms import RegistrationForm, SummitForm
+
+
+def _refusal(request, allowed: bool):
+    """None when allowed; else a login redirect for the public, 403 for members."""
+    if allowed:
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def summit_list(request):
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    upcoming, past = selectors.summits_with_counts(person=request.user)
+    return render(
+        request,
+        "summits/summit_list.html",
+        {"upcoming": upcoming, "past": past, "can_run": permissions.can_run_summits(request.user)},
+    )
+
+
+def detail(request, slug):
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    summit = permissions.access_summit(slug=slug)
+    mine = selectors.my_registrations(person=request.user).get(summit.pk)
+    return render(
+        request,
+        "summits/summit_detail.html",
+        {
+            "summit": summit,
+            "registration": mine,
+            "registration_form": RegistrationForm(
+                summit=summit, initial={"mode": mine.mode} if mine else None
+            ),
+            "can_register": permissions.can_register(request.user, summit, now=timezone.now()),
+            "can_run": permissions.can_run_summits(request.user),
+            "count": summit.registrations.count(),
+        },
+    )
+
+
+def create(request):
+    if refusal := _refusal(request, permissions.can_run_summits(request.user)):
+        return refusal
+    form = SummitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            summit = services.create_summit(actor=request.user, **form.summit_fields())
+        except services.SummitError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"“{summit.title}” is on the calendar.")
+            return redirect(summit)
+    return render(
+        request, "summits/summit_form.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def edit(request, slug):
+    if refusal := _refusal(request, permissions.can_run_summits(request.user)):
+        return refusal
+    summit = permissions.access_summit(slug=slug)
+    form = SummitForm(request.POST or None, instance=summit)
+    if request.method == "POST" and form.is_valid():
+        services.update_summit(actor=request.user, summit=summit, **form.summit_fields())
+        messages.success(request, "Summit saved.")
+        return redirect(summit)
+    return render(
+        request,
+        "summits/summit_form.html",
+        {"form": form, "summit": summit},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def register(request, slug):
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    summit = permissions.access_summit(slug=slug)
+    form = RegistrationForm(request.POST, summit=summit)
+    try:
+        if not form.is_valid():
+            raise services.SummitError("Choose how you will attend.")
+        services.register(person=request.user, summit=summit, mode=form.cleaned_data["mode"])
+    except services.SummitError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "You are registered. See you there.")
+    return redirect(summit)
+
+
+@require_POST
+def unregister(request, slug):
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    summit = permissions.access_summit(slug=slug)
+    try:
+        services.cancel_registration(person=request.user, summit=summit)
+    except services.SummitError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Your registration is cancelled.")
+    return redirect(summit)
+
+
+def registrations(request, slug):
+    if refusal := _refusal(request, permissions.can_run_summits(request.user)):
+        return refusal
+    summit = permissions.access_summit(slug=slug)
+    rows = list(selectors.registrations(summit=summit))
+    return render(
+        request,
+        "summits/registrations.html",
+        {
+            "summit": summit,
+            "registrations": rows,
+            "in_person": sum(1 for r in rows if r.mode == "in_person"),
+            "online": sum(1 for r in rows if r.mode == "online"),
+        },
+    )
+
+
+def _cell(value) -> str:
+    # A spreadsheet runs a cell that starts like a formula: keep it text.
+    text = str(value or "")
+    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+
+
+def registrations_csv(request, slug):
+    if refusal := _refusal(request, permissions.can_run_summits(request.user)):
+        return refusal
+    summit = permissions.access_summit(slug=slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{summit.slug}-registrations.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["name", "email", "organisation", "sector", "attending", "registered"])
+    for row in selectors.registrations(summit=summit):
+        organisation = row.person.organisation
+        writer.writerow(
+            map(
+                _cell,
+                [
+                    row.person.full_name,
+                    row.person.email,
+                    organisation.name if organisation else "",
+                    organisation.sector.name if organisation and organisation.sector else "",
+                    row.get_mode_display(),
+                    timezone.localtime(row.registered_at).strftime("%Y-%m-%d %H:%M"),
+                ],
+            )
+        )
+    return response
