@@ -270,3 +270,13 @@ def crosswalk(*, user, params) -> Crosswalk:
         row.lever_ids = {lever.pk for lever in row.levers.all()}
     totals = [sum(1 for row in rows if lever.pk in row.lever_ids) for lever in levers]
     return Crosswalk(levers=levers, recommendations=rows, lever_totals=totals)
+
+
+def papers_ready_for_review():
+    """Papers a feedback round can cover: submitted (the round puts them under
+    review) or under review already, each with the version reviewers read."""
+    return (
+        IssuePaper.objects.filter(state__in=[PaperState.SUBMITTED, PaperState.UNDER_REVIEW])
+        .select_related("issue__workgroup", "submitted_revision", "review_revision")
+        .order_by("issue__workgroup__name", "title")
+    )

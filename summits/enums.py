@@ -10,3 +10,10 @@ class SummitFormat(models.TextChoices):
 class AttendanceMode(models.TextChoices):
     IN_PERSON = "in_person", "In person"
     ONLINE = "online", "Online"
+
+
+class Stance(models.TextChoices):
+    SUPPORT = "support", "Support"
+    SUPPORT_WITH_CHANGES = "support_with_changes", "Support with changes"
+    CONCERNS = "concerns", "Concerns"
+    OPPOSE = "oppose", "Oppose"

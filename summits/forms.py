@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from summits.enums import AttendanceMode, SummitFormat
+from summits.enums import AttendanceMode, Stance, SummitFormat
 from summits.models import Summit
 from summits.services import SUMMIT_FIELDS
 from workgroups.forms import DateInput, TimeInput
@@ -73,3 +73,87 @@ class RegistrationForm(forms.Form):
             self.fields["mode"].choices = [(only.value, only.label)]
             self.fields["mode"].initial = only.value
             self.fields["mode"].widget = forms.HiddenInput()
+
+
+class RoundForm(forms.Form):
+    title = forms.CharField(max_length=200, help_text="For example “Before the summit”.")
+    opens_on = forms.DateField(label="Opens on", widget=DateInput())
+    opens_time = forms.TimeField(label="at", widget=TimeInput(), initial="09:00")
+    closes_on = forms.DateField(label="Closes on", widget=DateInput())
+    closes_time = forms.TimeField(label="at", widget=TimeInput(), initial="17:00")
+    results_while_open = forms.BooleanField(
+        label="Show members the results while the round is open",
+        required=False,
+        help_text="Otherwise they see them once it closes.",
+    )
+    papers = forms.ModelMultipleChoiceField(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Submitted papers go under review as the round takes them.",
+    )
+
+    def __init__(self, *args, papers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["papers"].queryset = papers
+        self.fields["papers"].label_from_instance = lambda paper: (
+            f"{paper.title} ({paper.issue.workgroup.name}, {paper.get_state_display().lower()})"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        zone = timezone.get_current_timezone()
+        for prefix in ("opens", "closes"):
+            day, time = cleaned.get(f"{prefix}_on"), cleaned.get(f"{prefix}_time")
+            if day and time:
+                cleaned[f"{prefix}_at"] = datetime.datetime.combine(day, time, tzinfo=zone)
+        opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_on", "The round closes after it opens.")
+        return cleaned
+
+    def round_fields(self) -> dict:
+        names = ("title", "opens_at", "closes_at", "results_while_open", "papers")
+        return {name: self.cleaned_data[name] for name in names}
+
+
+class FeedbackForm(forms.Form):
+    stance = forms.ChoiceField(choices=Stance.choices, widget=forms.RadioSelect)
+    recommendation_number = forms.TypedChoiceField(
+        label="About",
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text="The whole paper, or one of its recommendations.",
+    )
+    comments = forms.CharField(
+        required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    suggested_changes = forms.CharField(
+        required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    organisation_position = forms.BooleanField(required=False)
+
+    def __init__(self, *args, recommendation_numbers=(), organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recommendation_number"].choices = [
+            ("", "The whole paper"),
+            *[(n, f"Recommendation {n}") for n in recommendation_numbers],
+        ]
+        if organisation:
+            self.fields[
+                "organisation_position"
+            ].label = f"This states the position of {organisation}"
+            self.fields[
+                "organisation_position"
+            ].help_text = "One position per organisation per paper in each round."
+        else:
+            del self.fields["organisation_position"]
+
+    def feedback_fields(self) -> dict:
+        return {
+            "stance": self.cleaned_data["stance"],
+            "comments": self.cleaned_data["comments"],
+            "suggested_changes": self.cleaned_data["suggested_changes"],
+            "recommendation_number": self.cleaned_data["recommendation_number"],
+            "organisation_position": self.cleaned_data.get("organisation_position", False),
+        }

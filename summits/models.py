@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from summits.enums import AttendanceMode, SummitFormat
+from summits.enums import AttendanceMode, Stance, SummitFormat
 
 
 class Summit(models.Model):
@@ -68,3 +68,135 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.person_id} at {self.summit_id}"
+
+
+class FeedbackRound(models.Model):
+    """A window in which members give feedback on frozen paper versions."""
+
+    summit = models.ForeignKey(Summit, on_delete=models.CASCADE, related_name="rounds")
+    title = models.CharField(max_length=200, help_text="For example “Before the summit”.")
+    opens_at = models.DateTimeField()
+    closes_at = models.DateTimeField()
+    results_while_open = models.BooleanField(
+        "show results while open",
+        default=False,
+        help_text="Otherwise members see the results once the round closes.",
+    )
+    revisions = models.ManyToManyField(
+        "issues.PaperRevision", through="RoundPaper", related_name="feedback_rounds"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["opens_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="round_closes_after_it_opens",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.summit}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("summits:round", kwargs={"pk": self.pk})
+
+    def is_open(self, now) -> bool:
+        return self.opens_at <= now < self.closes_at
+
+
+class RoundPaper(models.Model):
+    """A frozen paper version a round covers: the exact text reviewers read."""
+
+    round = models.ForeignKey(FeedbackRound, on_delete=models.CASCADE, related_name="round_papers")
+    revision = models.ForeignKey("issues.PaperRevision", on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "revision"], name="paper_once_per_round")
+        ]
+
+    def __str__(self):
+        return f"{self.round_id}: {self.revision_id}"
+
+
+class Feedback(models.Model):
+    """One person's submitted feedback on one paper in one round; edited in
+    place until the round closes. Typing not yet submitted is a FeedbackDraft
+    and counts nowhere."""
+
+    round = models.ForeignKey(FeedbackRound, on_delete=models.PROTECT, related_name="feedback")
+    revision = models.ForeignKey("issues.PaperRevision", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feedback",
+        help_text="Empty when an organiser entered it for someone without an account.",
+    )
+    giver_name = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        "members.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    organisation_position = models.BooleanField("states my organisation's position", default=False)
+    stance = models.CharField(max_length=30, choices=Stance.choices)
+    comments = models.TextField(blank=True, max_length=20000)
+    suggested_changes = models.TextField(blank=True, max_length=20000)
+    recommendation_number = models.PositiveSmallIntegerField(null=True, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "revision", "person"],
+                condition=models.Q(person__isnull=False),
+                name="one_feedback_per_person_paper_round",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "revision", "organisation"],
+                condition=models.Q(organisation_position=True),
+                name="one_position_per_organisation_paper_round",
+            ),
+        ]
+        indexes = [models.Index(fields=["round", "revision"], name="feedback_round_paper")]
+
+    def __str__(self):
+        return f"Feedback {self.pk}"
+
+    @property
+    def giver(self) -> str:
+        return self.person.full_name if self.person else self.giver_name
+
+
+class FeedbackDraft(models.Model):
+    """What a person has typed and not submitted: kept, never counted."""
+
+    round = models.ForeignKey(FeedbackRound, on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey("issues.PaperRevision", on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_drafts"
+    )
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "revision", "person"], name="one_feedback_draft_per_person"
+            )
+        ]
+
+    def __str__(self):
+        return f"Draft feedback by {self.person_id}"

@@ -3,7 +3,7 @@ registers; the Core Group and admins create and run them."""
 
 from django.shortcuts import get_object_or_404
 
-from summits.models import Summit
+from summits.models import FeedbackRound, RoundPaper, Summit
 from workgroups.permissions import is_core_or_admin, is_member
 
 
@@ -21,3 +21,18 @@ def can_register(user, summit: Summit, *, now) -> bool:
 
 def access_summit(*, slug: str) -> Summit:
     return get_object_or_404(Summit, slug=slug)
+
+
+def access_round(*, pk: int) -> FeedbackRound:
+    return get_object_or_404(FeedbackRound.objects.select_related("summit"), pk=pk)
+
+
+def access_round_paper(*, pk: int, paper_pk: int):
+    """The round and the frozen version of the paper it covers, or 404."""
+    feedback_round = access_round(pk=pk)
+    round_paper = get_object_or_404(
+        RoundPaper.objects.select_related("revision__paper__issue__workgroup"),
+        round=feedback_round,
+        revision__paper_id=paper_pk,
+    )
+    return feedback_round, round_paper.revision

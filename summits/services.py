@@ -5,11 +5,21 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.text import slugify
 
+from issues import services as issue_services
+from issues.enums import PaperState
 from summits import permissions
 from summits.enums import AttendanceMode
-from summits.models import Registration, Summit
+from summits.models import (
+    Feedback,
+    FeedbackDraft,
+    FeedbackRound,
+    Registration,
+    RoundPaper,
+    Summit,
+)
 
 SUMMIT_FIELDS = ("title", "starts_at", "ends_at", "format", "venue", "address", "meeting_link",
                  "agenda")  # fmt: skip
@@ -78,3 +88,91 @@ def cancel_registration(*, person, summit: Summit) -> None:
     deleted, _ = Registration.objects.filter(summit=summit, person=person).delete()
     if not deleted:
         raise SummitError("You were not registered for this summit.")
+
+
+# Feedback rounds ---------------------------------------------------------------
+
+
+class RoundClosed(SummitError):
+    def __init__(self, feedback_round):
+        super().__init__(
+            f"“{feedback_round.title}” closed at "
+            f"{date_format(timezone.localtime(feedback_round.closes_at), 'g:i a \\o\\n j F Y')}: "
+            "your feedback was not recorded. Your text is below to copy."
+        )
+
+
+@transaction.atomic
+def create_round(
+    *, actor, summit: Summit, title: str, opens_at, closes_at, results_while_open: bool, papers
+) -> FeedbackRound:
+    """A round on the papers' frozen versions; a submitted paper goes under
+    review as the round takes it."""
+    if not permissions.can_run_summits(actor):
+        raise NotAllowed("Only the Core Group and admins open feedback rounds.")
+    if closes_at <= opens_at:
+        raise SummitError("A round closes after it opens.")
+    feedback_round = FeedbackRound.objects.create(
+        summit=summit,
+        title=title.strip(),
+        opens_at=opens_at,
+        closes_at=closes_at,
+        results_while_open=results_while_open,
+        created_by=actor,
+    )
+    for position, paper in enumerate(papers):
+        if paper.state == PaperState.SUBMITTED:
+            paper = issue_services.start_review(actor=actor, paper=paper)
+        if paper.state != PaperState.UNDER_REVIEW or not paper.review_revision_id:
+            raise SummitError(f"“{paper.title}” is not ready for review.")
+        RoundPaper.objects.create(
+            round=feedback_round, revision_id=paper.review_revision_id, position=position
+        )
+    return feedback_round
+
+
+FEEDBACK_FIELDS = ("stance", "comments", "suggested_changes", "recommendation_number",
+                   "organisation_position")  # fmt: skip
+
+
+@transaction.atomic
+def give_feedback(*, person, feedback_round: FeedbackRound, revision, **fields) -> Feedback:
+    """Submit or edit one's feedback on one paper, while the round is open.
+
+    The round's row is locked and the window checked in the same transaction
+    as the write: a submission a moment after the close is refused, however
+    long the request took to arrive."""
+    locked = FeedbackRound.objects.select_for_update().get(pk=feedback_round.pk)
+    if not locked.is_open(timezone.now()):
+        raise RoundClosed(locked)
+    if not RoundPaper.objects.filter(round=locked, revision=revision).exists():
+        raise SummitError("This round does not cover that paper.")
+    values = {name: fields[name] for name in FEEDBACK_FIELDS}
+    if values["organisation_position"] and not person.organisation_id:
+        raise SummitError("You have no organisation on your profile to speak for.")
+    values["organisation_id"] = person.organisation_id
+    try:
+        with transaction.atomic():
+            feedback, _ = Feedback.objects.update_or_create(
+                round=locked,
+                revision=revision,
+                person=person,
+                defaults={**values, "updated_at": timezone.now()},
+            )
+    except IntegrityError as exc:
+        raise SummitError(
+            f"{person.organisation} has stated its position on this paper in this round "
+            "already. Untick “states my organisation's position” to give your own."
+        ) from exc
+    FeedbackDraft.objects.filter(round=locked, revision=revision, person=person).delete()
+    return feedback
+
+
+def keep_feedback_draft(*, person, feedback_round, revision, data: dict) -> FeedbackDraft:
+    draft, _ = FeedbackDraft.objects.update_or_create(
+        round=feedback_round,
+        revision=revision,
+        person=person,
+        defaults={"data": data, "updated_at": timezone.now()},
+    )
+    return draft

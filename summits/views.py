@@ -11,8 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from issues import selectors as issue_selectors
 from summits import permissions, selectors, services
-from summits.forms import RegistrationForm, SummitForm
+from summits.forms import FeedbackForm, RegistrationForm, RoundForm, SummitForm
+from summits.models import Feedback, FeedbackDraft
 
 
 def _refusal(request, allowed: bool):
@@ -31,7 +33,12 @@ def summit_list(request):
     return render(
         request,
         "summits/summit_list.html",
-        {"upcoming": upcoming, "past": past, "can_run": permissions.can_run_summits(request.user)},
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "open_rounds": selectors.rounds_open_to(person=request.user),
+            "can_run": permissions.can_run_summits(request.user),
+        },
     )
 
 
@@ -52,6 +59,8 @@ def detail(request, slug):
             "can_register": permissions.can_register(request.user, summit, now=timezone.now()),
             "can_run": permissions.can_run_summits(request.user),
             "count": summit.registrations.count(),
+            "rounds": summit.rounds.all(),
+            "now": timezone.now(),
         },
     )
 
@@ -168,3 +177,124 @@ def registrations_csv(request, slug):
             )
         )
     return response
+
+
+# Feedback rounds ---------------------------------------------------------------
+
+
+def round_create(request, slug):
+    if refusal := _refusal(request, permissions.can_run_summits(request.user)):
+        return refusal
+    summit = permissions.access_summit(slug=slug)
+    form = RoundForm(request.POST or None, papers=issue_selectors.papers_ready_for_review())
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback_round = services.create_round(
+                actor=request.user, summit=summit, **form.round_fields()
+            )
+        except services.SummitError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"“{feedback_round.title}” is set up.")
+            return redirect(feedback_round)
+    return render(
+        request,
+        "summits/round_form.html",
+        {"summit": summit, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def round_detail(request, pk):
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    feedback_round = permissions.access_round(pk=pk)
+    return render(
+        request,
+        "summits/round_detail.html",
+        {
+            "round": feedback_round,
+            "papers": selectors.round_papers(feedback_round=feedback_round, person=request.user),
+            "is_open": feedback_round.is_open(timezone.now()),
+        },
+    )
+
+
+def give_feedback(request, pk, paper_pk):
+    """One person's feedback on one paper of the round: nothing typed is lost,
+    not even after the round closes."""
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    feedback_round, revision = permissions.access_round_paper(pk=pk, paper_pk=paper_pk)
+    person = request.user
+    form = _feedback_form(request, feedback_round, revision)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.give_feedback(
+                    person=person,
+                    feedback_round=feedback_round,
+                    revision=revision,
+                    **form.feedback_fields(),
+                )
+            except services.SummitError as error:
+                form.add_error(None, str(error))
+                status = 409
+            else:
+                messages.success(request, f"Your feedback on “{revision.title}” is recorded.")
+                return redirect(feedback_round)
+        else:
+            status = 400
+        services.keep_feedback_draft(
+            person=person, feedback_round=feedback_round, revision=revision, data=_typed(request)
+        )
+    return render(
+        request,
+        "summits/feedback_form.html",
+        {
+            "round": feedback_round,
+            "revision": revision,
+            "form": form,
+            "is_open": feedback_round.is_open(timezone.now()),
+        },
+        status=status,
+    )
+
+
+def _typed(request) -> dict:
+    return {key: values for key, values in request.POST.lists() if key != "csrfmiddlewaretoken"}
+
+
+def _feedback_form(request, feedback_round, revision):
+    kwargs = {
+        "recommendation_numbers": list(revision.recommendations.values_list("number", flat=True)),
+        "organisation": request.user.organisation,
+    }
+    if request.method == "POST":
+        return FeedbackForm(request.POST, **kwargs)
+    draft = FeedbackDraft.objects.filter(
+        round=feedback_round, revision=revision, person=request.user
+    ).first()
+    if draft:
+        # Shown as typed, without errors the person has not asked for yet.
+        return FeedbackForm(initial={k: v[0] for k, v in draft.data.items() if v}, **kwargs)
+    mine = Feedback.objects.filter(
+        round=feedback_round, revision=revision, person=request.user
+    ).first()
+    initial = {name: getattr(mine, name) for name in services.FEEDBACK_FIELDS} if mine else None
+    return FeedbackForm(initial=initial, **kwargs)
+
+
+@require_POST
+def keep_feedback(request, pk, paper_pk):
+    """The feedback form's typing, kept as the person's draft (htmx)."""
+    if not permissions.can_see_summits(request.user) and request.htmx:
+        return HttpResponse("You are signed out: your text is still in this page.", status=401)
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    feedback_round, revision = permissions.access_round_paper(pk=pk, paper_pk=paper_pk)
+    services.keep_feedback_draft(
+        person=request.user, feedback_round=feedback_round, revision=revision, data=_typed(request)
+    )
+    return HttpResponse(f"Kept as you type, at {timezone.localtime():%H:%M}; not submitted yet.")

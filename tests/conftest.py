@@ -134,6 +134,34 @@ class Coalition:
 
         return SummitFactory()
 
+    def feedback_round(self, *, open_now: bool = True):
+        import datetime
+
+        from django.utils import timezone
+
+        from summits import services as summit_services
+        from tests.factories import SummitFactory, paper_in_state
+
+        paper = paper_in_state(
+            workgroup=self.workgroup, chair=self.wg_chair, core=self.core, state="submitted"
+        )
+        now = timezone.now()
+        start = now - datetime.timedelta(days=1) if open_now else now + datetime.timedelta(days=1)
+        return summit_services.create_round(
+            actor=self.core,
+            summit=SummitFactory(),
+            title="Before the summit",
+            opens_at=start,
+            closes_at=start + datetime.timedelta(days=7),
+            results_while_open=False,
+            papers=[paper],
+        )
+
+    def round_paper_ids(self):
+        feedback_round = self.feedback_round()
+        revision = feedback_round.revisions.get()
+        return {"pk": feedback_round.pk, "paper_pk": revision.paper_id}
+
     def saved_view(self):
         from issues.models import SavedView
 

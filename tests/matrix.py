@@ -377,6 +377,23 @@ MATRIX: dict[str, Row] = {
         CORE_AND_ADMIN,
         html=False,
     ),
+    "summits:round_create": Row(
+        lambda c: reverse("summits:round_create", kwargs={"slug": c.summit().slug}),
+        CORE_AND_ADMIN,
+    ),
+    "summits:round": Row(
+        lambda c: reverse("summits:round", kwargs={"pk": c.feedback_round().pk}), MEMBERS
+    ),
+    "summits:give_feedback": Row(
+        lambda c: reverse("summits:give_feedback", kwargs=c.round_paper_ids()), MEMBERS
+    ),
+    "summits:keep_feedback": Row(
+        lambda c: reverse("summits:keep_feedback", kwargs=c.round_paper_ids()),
+        "login 200 200 200 200 200 200",
+        html=False,
+        method="post",
+        data=lambda c: {"stance": "support", "comments": "Kept"},
+    ),
     # Membership: the public
     "members:join_request": Row(lambda c: reverse("members:join_request"), EVERYONE),
     "members:join_thanks": Row(lambda c: reverse("members:join_thanks"), EVERYONE),

@@ -1,0 +1,187 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError
+from django.urls import reverse
+from django.utils import timezone
+
+from issues.models import IssuePaper
+from summits import selectors, services
+from summits.models import Feedback, FeedbackDraft
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def fields(**overrides):
+    values = {
+        "stance": "support_with_changes",
+        "comments": "Name the fund.",
+        "suggested_changes": "",
+        "recommendation_number": None,
+        "organisation_position": False,
+    }
+    values.update(overrides)
+    return values
+
+
+@pytest.fixture
+def feedback_round(coalition):
+    return coalition.feedback_round()
+
+
+@pytest.fixture
+def revision(feedback_round):
+    return feedback_round.revisions.get()
+
+
+def at(monkeypatch, moment):
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+
+
+def test_round_puts_a_submitted_paper_under_review_on_its_frozen_version(feedback_round):
+    paper = IssuePaper.objects.get()
+
+    assert paper.state == "under_review"
+    assert list(feedback_round.revisions.all()) == [paper.review_revision]
+
+
+def test_feedback_is_one_per_person_and_edited_in_place(coalition, feedback_round, revision):
+    services.give_feedback(
+        person=coalition.partner, feedback_round=feedback_round, revision=revision, **fields()
+    )
+    services.give_feedback(
+        person=coalition.partner,
+        feedback_round=feedback_round,
+        revision=revision,
+        **fields(stance="oppose"),
+    )
+
+    assert list(Feedback.objects.values_list("person", "stance")) == [
+        (coalition.partner.pk, "oppose")
+    ]
+
+
+def test_one_feedback_per_person_is_a_database_rule(coalition, feedback_round, revision):
+    Feedback.objects.create(
+        round=feedback_round, revision=revision, person=coalition.partner, stance="support"
+    )
+
+    with pytest.raises(IntegrityError):
+        Feedback.objects.create(
+            round=feedback_round, revision=revision, person=coalition.partner, stance="oppose"
+        )
+
+
+def test_one_organisation_position_per_paper_and_round(coalition, feedback_round, revision):
+    organisation = OrganisationFactory(name="NAMI Wisconsin")
+    for person in (coalition.partner, coalition.wg_member):
+        person.organisation = organisation
+        person.save(update_fields=["organisation"])
+    services.give_feedback(
+        person=coalition.partner,
+        feedback_round=feedback_round,
+        revision=revision,
+        **fields(organisation_position=True),
+    )
+
+    with pytest.raises(services.SummitError, match="NAMI Wisconsin has stated its position"):
+        services.give_feedback(
+            person=coalition.wg_member,
+            feedback_round=feedback_round,
+            revision=revision,
+            **fields(organisation_position=True),
+        )
+    services.give_feedback(
+        person=coalition.wg_member, feedback_round=feedback_round, revision=revision, **fields()
+    )
+
+    assert Feedback.objects.filter(organisation=organisation).count() == 2
+
+
+def test_window_a_second_before_the_close_is_accepted(
+    coalition, feedback_round, revision, monkeypatch
+):
+    at(monkeypatch, feedback_round.closes_at - datetime.timedelta(seconds=1))
+
+    services.give_feedback(
+        person=coalition.partner, feedback_round=feedback_round, revision=revision, **fields()
+    )
+
+    assert Feedback.objects.count() == 1
+
+
+def test_window_a_second_after_the_close_is_refused_and_text_kept(
+    coalition, client_as, feedback_round, revision, monkeypatch
+):
+    at(monkeypatch, feedback_round.closes_at + datetime.timedelta(seconds=1))
+
+    response = client_as(coalition.partner).post(
+        reverse(
+            "summits:give_feedback", kwargs={"pk": feedback_round.pk, "paper_pk": revision.paper_id}
+        ),
+        {"stance": "concerns", "comments": "My late but careful words."},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "closed at" in page
+    assert "My late but careful words." in page
+    assert not Feedback.objects.exists()
+    assert FeedbackDraft.objects.get().data["comments"] == ["My late but careful words."]
+
+
+def test_feedback_before_the_round_opens_is_refused(coalition):
+    feedback_round = coalition.feedback_round(open_now=False)
+
+    with pytest.raises(services.RoundClosed):
+        services.give_feedback(
+            person=coalition.partner,
+            feedback_round=feedback_round,
+            revision=feedback_round.revisions.get(),
+            **fields(),
+        )
+
+
+def test_kept_draft_counts_nowhere_and_comes_back_in_the_form(
+    coalition, client_as, feedback_round, revision
+):
+    client = client_as(coalition.partner)
+    kwargs = {"pk": feedback_round.pk, "paper_pk": revision.paper_id}
+    client.post(reverse("summits:keep_feedback", kwargs=kwargs), {"comments": "Half a thought"})
+
+    page = client.get(reverse("summits:give_feedback", kwargs=kwargs)).content.decode()
+
+    assert "Half a thought" in page
+    assert "This field is required" not in page
+    assert not Feedback.objects.exists()
+    assert selectors.rounds_open_to(person=coalition.partner)[0].answered == 0
+
+
+def test_rounds_open_to_me_count_answered_papers(coalition, client_as, feedback_round, revision):
+    client = client_as(coalition.partner)
+    client.post(
+        reverse(
+            "summits:give_feedback", kwargs={"pk": feedback_round.pk, "paper_pk": revision.paper_id}
+        ),
+        {"stance": "support", "comments": ""},
+    )
+
+    page = client.get(reverse("summits:list")).content.decode()
+
+    assert "you have answered 1 of 1 paper;" in page
+    assert not FeedbackDraft.objects.exists()
+
+
+def test_round_form_refuses_a_close_before_the_open_and_keeps_the_text(coalition, client_as):
+    summit = coalition.summit()
+
+    response = client_as(coalition.core).post(
+        reverse("summits:round_create", kwargs={"slug": summit.slug}),
+        {"title": "At the summit", "opens_on": "2027-01-21", "opens_time": "09:00",
+         "closes_on": "2027-01-20", "closes_time": "17:00"},
+    )  # fmt: skip
+
+    assert response.status_code == 400
+    assert "The round closes after it opens." in response.content.decode()
+    assert "At the summit" in response.content.decode()
