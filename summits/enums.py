@@ -17,3 +17,10 @@ class Stance(models.TextChoices):
     SUPPORT_WITH_CHANGES = "support_with_changes", "Support with changes"
     CONCERNS = "concerns", "Concerns"
     OPPOSE = "oppose", "Oppose"
+
+
+class Disposition(models.TextChoices):
+    ACCEPTED = "accepted", "Accepted"
+    PARTLY_ACCEPTED = "partly_accepted", "Partly accepted"
+    NOT_ACCEPTED = "not_accepted", "Not accepted"
+    OUT_OF_SCOPE = "out_of_scope", "Out of scope"

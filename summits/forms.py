@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from summits.enums import AttendanceMode, Stance, SummitFormat
+from summits.enums import AttendanceMode, Disposition, Stance, SummitFormat
 from summits.models import Summit
 from summits.services import SUMMIT_FIELDS
 from workgroups.forms import DateInput, TimeInput
@@ -157,3 +157,10 @@ class FeedbackForm(forms.Form):
             "recommendation_number": self.cleaned_data["recommendation_number"],
             "organisation_position": self.cleaned_data.get("organisation_position", False),
         }
+
+
+class DispositionForm(forms.Form):
+    disposition = forms.ChoiceField(choices=Disposition.choices)
+    reason = forms.CharField(
+        max_length=1000, required=False, help_text="A sentence the giver will read."
+    )

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from summits.enums import AttendanceMode, Stance, SummitFormat
+from summits.enums import AttendanceMode, Disposition, Stance, SummitFormat
 
 
 class Summit(models.Model):
@@ -155,6 +155,12 @@ class Feedback(models.Model):
     )
     submitted_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    disposition = models.CharField(max_length=20, choices=Disposition.choices, blank=True)
+    disposition_reason = models.CharField("reason", max_length=1000, blank=True)
+    disposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    disposed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["submitted_at", "pk"]

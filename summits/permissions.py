@@ -3,8 +3,8 @@ registers; the Core Group and admins create and run them."""
 
 from django.shortcuts import get_object_or_404
 
-from summits.models import FeedbackRound, RoundPaper, Summit
-from workgroups.permissions import is_core_or_admin, is_member
+from summits.models import Feedback, FeedbackRound, RoundPaper, Summit
+from workgroups.permissions import is_core_or_admin, is_member, is_workgroup_chair, roles_of
 
 
 def can_see_summits(user) -> bool:
@@ -36,3 +36,28 @@ def access_round_paper(*, pk: int, paper_pk: int):
         revision__paper_id=paper_pk,
     )
     return feedback_round, round_paper.revision
+
+
+def can_read_individual_feedback(user, paper) -> bool:
+    """Every comment with its giver: the paper's chairs, the Core Group, admins."""
+    return is_workgroup_chair(user, paper.issue.workgroup) or is_core_or_admin(user)
+
+
+def can_dispose(user, paper) -> bool:
+    return can_read_individual_feedback(user, paper)
+
+
+def can_read_results(user, feedback_round, *, now) -> bool:
+    """A round's aggregate results: chairs, the Core Group and admins at any
+    time; every member once it closes, or while open if the round says so."""
+    if not is_member(user):
+        return False
+    if is_core_or_admin(user) or roles_of(user).chair_of:
+        return True
+    return feedback_round.results_while_open or feedback_round.closes_at <= now
+
+
+def access_feedback(*, pk: int) -> Feedback:
+    return get_object_or_404(
+        Feedback.objects.select_related("revision__paper__issue__workgroup", "person"), pk=pk
+    )

@@ -1,10 +1,13 @@
 """Reads of the summits app, each a fixed number of queries."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from summits.enums import AttendanceMode
+from summits.enums import AttendanceMode, Stance
 from summits.models import Feedback, FeedbackRound, Registration, RoundPaper, Summit
+from workgroups.permissions import is_core_or_admin, roles_of
 
 
 def summits_with_counts(*, person):
@@ -75,3 +78,52 @@ def round_papers(*, feedback_round, person) -> list:
     for paper in papers:
         paper.mine = mine.get(paper.revision_id)
     return papers
+
+
+@dataclass
+class PaperReport:
+    total: int
+    by_stance: list  # (label, count)
+    by_sector: list  # (sector name, count)
+    feedback: list  # every item, when the reader may see them
+    answered: int
+
+
+def paper_report(*, feedback_round, revision, with_items: bool) -> PaperReport:
+    """A paper's feedback in a round: counts by stance and by the giver's
+    sector (two grouped queries), and the items themselves when allowed."""
+    rows = Feedback.objects.filter(round=feedback_round, revision=revision)
+    stances = dict(rows.values("stance").annotate(n=Count("pk")).values_list("stance", "n"))
+    sectors = list(
+        rows.values("organisation__sector__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "organisation__sector__name")
+        .values_list("organisation__sector__name", "n")
+    )
+    items = []
+    if with_items:
+        items = list(
+            rows.select_related("person", "organisation__sector", "entered_by", "disposed_by")
+        )
+    return PaperReport(
+        total=sum(stances.values()),
+        by_stance=[(label, stances.get(value, 0)) for value, label in Stance.choices],
+        by_sector=[(name or "No organisation", n) for name, n in sectors],
+        feedback=items,
+        answered=sum(1 for item in items if item.disposition),
+    )
+
+
+def feedback_for_export(*, feedback_round, reader):
+    """The feedback `reader` may export, or None if none at all."""
+    rows = Feedback.objects.filter(round=feedback_round).select_related(
+        "revision", "person", "organisation__sector", "entered_by"
+    )
+    if is_core_or_admin(reader):
+        return rows.order_by("revision__title", "submitted_at")
+    chair_of = roles_of(reader).chair_of
+    if not chair_of:
+        return None
+    return rows.filter(revision__paper__issue__workgroup_id__in=chair_of).order_by(
+        "revision__title", "submitted_at"
+    )

@@ -176,3 +176,19 @@ def keep_feedback_draft(*, person, feedback_round, revision, data: dict) -> Feed
         defaults={"data": data, "updated_at": timezone.now()},
     )
     return draft
+
+
+@transaction.atomic
+def dispose(*, actor, feedback: Feedback, disposition: str, reason: str) -> Feedback:
+    """A chair answers one feedback item: accepted, partly, not, out of scope."""
+    paper = feedback.revision.paper
+    if not permissions.can_dispose(actor, paper):
+        raise NotAllowed("Only the paper's chairs and the Core Group answer its feedback.")
+    Feedback.objects.filter(pk=feedback.pk).update(
+        disposition=disposition,
+        disposition_reason=reason.strip(),
+        disposed_by=actor,
+        disposed_at=timezone.now(),
+    )
+    feedback.refresh_from_db()
+    return feedback

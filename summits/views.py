@@ -8,12 +8,19 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from issues import selectors as issue_selectors
 from summits import permissions, selectors, services
-from summits.forms import FeedbackForm, RegistrationForm, RoundForm, SummitForm
+from summits.forms import (
+    DispositionForm,
+    FeedbackForm,
+    RegistrationForm,
+    RoundForm,
+    SummitForm,
+)
 from summits.models import Feedback, FeedbackDraft
 
 
@@ -216,6 +223,9 @@ def round_detail(request, pk):
             "round": feedback_round,
             "papers": selectors.round_papers(feedback_round=feedback_round, person=request.user),
             "is_open": feedback_round.is_open(timezone.now()),
+            "can_read_results": permissions.can_read_results(
+                request.user, feedback_round, now=timezone.now()
+            ),
         },
     )
 
@@ -298,3 +308,102 @@ def keep_feedback(request, pk, paper_pk):
         person=request.user, feedback_round=feedback_round, revision=revision, data=_typed(request)
     )
     return HttpResponse(f"Kept as you type, at {timezone.localtime():%H:%M}; not submitted yet.")
+
+
+# Reports and dispositions --------------------------------------------------------
+
+
+def report(request, pk, paper_pk):
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    feedback_round, revision = permissions.access_round_paper(pk=pk, paper_pk=paper_pk)
+    now = timezone.now()
+    if not permissions.can_read_results(request.user, feedback_round, now=now):
+        raise PermissionDenied("The results are shown once the round closes.")
+    with_items = permissions.can_read_individual_feedback(request.user, revision.paper)
+    return render(
+        request,
+        "summits/report.html",
+        {
+            "round": feedback_round,
+            "revision": revision,
+            "report": selectors.paper_report(
+                feedback_round=feedback_round, revision=revision, with_items=with_items
+            ),
+            "can_dispose": with_items,
+            "disposition_choices": DispositionForm.base_fields["disposition"].choices,
+        },
+    )
+
+
+@require_POST
+def disposition(request, pk):
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    feedback = permissions.access_feedback(pk=pk)
+    if not permissions.can_dispose(request.user, feedback.revision.paper):
+        raise PermissionDenied
+    form = DispositionForm(request.POST)
+    if form.is_valid():
+        services.dispose(
+            actor=request.user,
+            feedback=feedback,
+            disposition=form.cleaned_data["disposition"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, f"Answer to {feedback.giver} saved.")
+    else:
+        messages.error(request, "Choose accepted, partly accepted, not accepted or out of scope.")
+    url = reverse(
+        "summits:report", kwargs={"pk": feedback.round_id, "paper_pk": feedback.revision.paper_id}
+    )
+    return redirect(f"{url}#feedback-{feedback.pk}")
+
+
+FEEDBACK_CSV_HEADER = ["paper", "revision", "giver", "organisation", "sector",
+                       "organisation position", "stance", "about", "comments",
+                       "suggested changes", "entered by", "submitted", "disposition",
+                       "reason"]  # fmt: skip
+
+
+def feedback_csv(request, pk):
+    """The round's feedback with dispositions: all of it for the Core Group and
+    admins, a chair's own workgroups' papers for a chair."""
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    feedback_round = permissions.access_round(pk=pk)
+    rows = selectors.feedback_for_export(feedback_round=feedback_round, reader=request.user)
+    if rows is None:
+        raise PermissionDenied
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="round-{feedback_round.pk}-feedback.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(FEEDBACK_CSV_HEADER)
+    for item in rows:
+        organisation = item.organisation
+        writer.writerow(
+            map(
+                _cell,
+                [
+                    item.revision.title,
+                    item.revision.number,
+                    item.giver,
+                    organisation.name if organisation else "",
+                    organisation.sector.name if organisation and organisation.sector else "",
+                    "yes" if item.organisation_position else "no",
+                    item.get_stance_display(),
+                    f"Recommendation {item.recommendation_number}"
+                    if item.recommendation_number
+                    else "Whole paper",
+                    item.comments,
+                    item.suggested_changes,
+                    item.entered_by.full_name if item.entered_by else "",
+                    timezone.localtime(item.submitted_at).strftime("%Y-%m-%d %H:%M"),
+                    item.get_disposition_display(),
+                    item.disposition_reason,
+                ],
+            )
+        )
+    return response

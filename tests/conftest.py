@@ -162,6 +162,22 @@ class Coalition:
         revision = feedback_round.revisions.get()
         return {"pk": feedback_round.pk, "paper_pk": revision.paper_id}
 
+    def feedback_ids(self):
+        from summits import services as summit_services
+
+        feedback_round = self.feedback_round()
+        feedback = summit_services.give_feedback(
+            person=self.partner,
+            feedback_round=feedback_round,
+            revision=feedback_round.revisions.get(),
+            stance="concerns",
+            comments="Cost?",
+            suggested_changes="",
+            recommendation_number=None,
+            organisation_position=False,
+        )
+        return {"pk": feedback.pk}
+
     def saved_view(self):
         from issues.models import SavedView
 

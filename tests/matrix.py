@@ -394,6 +394,22 @@ MATRIX: dict[str, Row] = {
         method="post",
         data=lambda c: {"stance": "support", "comments": "Kept"},
     ),
+    "summits:report": Row(
+        lambda c: reverse("summits:report", kwargs=c.round_paper_ids()),
+        # an open round: members see results once it closes; chairs at any time
+        "login 403 403 200 200 200 200",
+    ),
+    "summits:feedback_csv": Row(
+        lambda c: reverse("summits:feedback_csv", kwargs={"pk": c.feedback_round().pk}),
+        "login 403 403 200 200 200 200",
+        html=False,
+    ),
+    "summits:disposition": Row(
+        lambda c: reverse("summits:disposition", kwargs=c.feedback_ids()),
+        "login 403 403 302 403 302 302",
+        method="post",
+        data=lambda c: {"disposition": "accepted", "reason": "Added to recommendation 1."},
+    ),
     # Membership: the public
     "members:join_request": Row(lambda c: reverse("members:join_request"), EVERYONE),
     "members:join_thanks": Row(lambda c: reverse("members:join_thanks"), EVERYONE),

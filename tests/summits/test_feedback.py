@@ -9,6 +9,7 @@ from issues.models import IssuePaper
 from summits import selectors, services
 from summits.models import Feedback, FeedbackDraft
 from tests.factories import OrganisationFactory
+from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +186,117 @@ def test_round_form_refuses_a_close_before_the_open_and_keeps_the_text(coalition
     assert response.status_code == 400
     assert "The round closes after it opens." in response.content.decode()
     assert "At the summit" in response.content.decode()
+
+
+# Reports and dispositions -----------------------------------------------------------
+
+
+def report_url(feedback_round, revision):
+    return reverse(
+        "summits:report", kwargs={"pk": feedback_round.pk, "paper_pk": revision.paper_id}
+    )
+
+
+def give(person, feedback_round, revision, **overrides):
+    return services.give_feedback(
+        person=person, feedback_round=feedback_round, revision=revision, **fields(**overrides)
+    )
+
+
+def test_members_see_results_only_once_the_round_closes(
+    coalition, client_as, feedback_round, revision, monkeypatch
+):
+    client = client_as(coalition.partner)
+    assert client.get(report_url(feedback_round, revision)).status_code == 403
+
+    at(monkeypatch, feedback_round.closes_at)
+    response = client.get(report_url(feedback_round, revision))
+
+    assert response.status_code == 200
+    assert response.context["report"].feedback == []  # counts only: not others' comments
+
+
+def test_results_while_open_when_the_round_says_so(coalition, client_as, feedback_round, revision):
+    feedback_round.results_while_open = True
+    feedback_round.save(update_fields=["results_while_open"])
+
+    assert client_as(coalition.partner).get(report_url(feedback_round, revision)).status_code == 200
+
+
+def test_report_counts_by_stance_and_sector(coalition, client_as, feedback_round, revision):
+    organisation = OrganisationFactory(name="Family Voices", sector__name="Families")
+    coalition.partner.organisation = organisation
+    coalition.partner.save(update_fields=["organisation"])
+    give(coalition.partner, feedback_round, revision, stance="oppose")
+    give(coalition.wg_member, feedback_round, revision, stance="oppose")
+    give(coalition.other_chair, feedback_round, revision, stance="support")
+
+    report = (
+        client_as(coalition.wg_chair).get(report_url(feedback_round, revision)).context["report"]
+    )
+
+    assert report.total == 3
+    assert dict(report.by_stance)["Oppose"] == 2
+    assert dict(report.by_sector)["Families"] == 1
+    assert [item.giver for item in report.feedback] == [
+        coalition.partner.full_name,
+        coalition.wg_member.full_name,
+        coalition.other_chair.full_name,
+    ]
+
+
+def test_report_queries_do_not_grow(coalition, client_as, feedback_round, revision):
+    from tests.factories import UserFactory
+
+    def add(n):
+        for _ in range(n):
+            give(UserFactory(organisation=OrganisationFactory()), feedback_round, revision)
+
+    assert_constant_queries(
+        client_as(coalition.core), report_url(feedback_round, revision), add, 2, 20
+    )
+
+
+def test_chair_answers_feedback_and_the_giver_sees_it(
+    coalition, client_as, feedback_round, revision
+):
+    feedback = give(coalition.partner, feedback_round, revision)
+
+    client_as(coalition.wg_chair).post(
+        reverse("summits:disposition", kwargs={"pk": feedback.pk}),
+        {"disposition": "partly_accepted", "reason": "The fee is now optional."},
+    )
+    page = client_as(coalition.partner).get(feedback_round.get_absolute_url()).content.decode()
+
+    feedback.refresh_from_db()
+    assert (feedback.disposition, feedback.disposed_by) == ("partly_accepted", coalition.wg_chair)
+    assert "partly accepted" in page
+    assert "The fee is now optional." in page
+
+
+def test_chair_of_another_workgroup_cannot_answer(coalition, feedback_round, revision):
+    feedback = give(coalition.partner, feedback_round, revision)
+
+    with pytest.raises(services.NotAllowed):
+        services.dispose(
+            actor=coalition.other_chair, feedback=feedback, disposition="accepted", reason=""
+        )
+
+
+def test_feedback_csv_for_chairs_holds_their_papers_only(
+    coalition, client_as, feedback_round, revision
+):
+    import csv
+    import io
+
+    give(coalition.partner, feedback_round, revision, comments="=cmd()")
+    url = reverse("summits:feedback_csv", kwargs={"pk": feedback_round.pk})
+
+    own = list(csv.reader(io.StringIO(client_as(coalition.wg_chair).get(url).content.decode())))
+    other = list(
+        csv.reader(io.StringIO(client_as(coalition.other_chair).get(url).content.decode()))
+    )
+
+    assert len(own) == 2
+    assert own[1][8] == "'=cmd()"
+    assert len(other) == 1  # the header only
