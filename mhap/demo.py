@@ -11,7 +11,7 @@ from django.db import transaction
 
 from members.enums import InvitationStatus
 from members.models import Invitation
-from mhap.demo_papers import seed_papers, seed_summits
+from mhap.demo_papers import seed_feedback_rounds, seed_papers, seed_summits
 from tests.factories import (
     AdminFactory,
     ChairFactory,
@@ -228,6 +228,7 @@ def seed_demo_coalition() -> dict[str, int]:
     _seed_issues(people, workgroups)
     seed_papers(people, workgroups)
     seed_summits(people)
+    seed_feedback_rounds(people)
     return {
         "sectors": len(sectors),
         "organisations": len(organisations),

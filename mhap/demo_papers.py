@@ -1550,3 +1550,85 @@ def _mode(summit_format: str, n: int) -> str:
     if summit_format == "hybrid":
         return "online" if n % 3 == 0 else "in_person"
     return "online" if summit_format == "virtual" else "in_person"
+
+
+FEEDBACK_COMMENTS = [
+    ("support", "This matches what our members see every week. Please keep the county role."),
+    ("support_with_changes", "Support, but the timeline is too short for rural counties."),
+    ("concerns", "Who pays after the first two years? The fiscal note should say."),
+    ("support", "Families we serve would benefit directly; we will say so to legislators."),
+    ("oppose", "We would rather see this handled through existing Medicaid authority."),
+    ("support_with_changes", "Add peers to the list of who is consulted."),
+]
+DISPOSITIONS = [
+    ("accepted", "Kept as written."),
+    ("partly_accepted", "We lengthened the timeline for rural counties."),
+    ("accepted", "The fiscal note now names the funding source."),
+    ("accepted", ""),
+    ("not_accepted", "A law is needed to make the change last."),
+    ("accepted", "Peers added to recommendation 2."),
+]
+
+
+def seed_feedback_rounds(people: dict) -> None:
+    """The Summer Summit 2024's closed round, full of answered feedback, and
+    an open round before the next summit."""
+    from django.utils import timezone
+
+    from issues.models import IssuePaper
+    from summits.models import Feedback, FeedbackRound, RoundPaper, Summit
+
+    if FeedbackRound.objects.exists():
+        return
+    summer = Summit.objects.get(slug="summer-summit-2024")
+    closed = FeedbackRound.objects.create(
+        summit=summer,
+        title="At the summit",
+        opens_at=summer.starts_at - datetime.timedelta(days=14),
+        closes_at=summer.ends_at + datetime.timedelta(days=7),
+        created_by=people["core@mhap.test"],
+    )
+    reviewed = IssuePaper.objects.filter(
+        issue__workgroup__name__in=["Criminal Justice", "Medicaid & Workforce"],
+        review_revision__isnull=False,
+    ).select_related("issue__workgroup")
+    givers = [p for email, p in people.items() if email != "admin@mhap.test"]
+    for position, paper in enumerate(reviewed):
+        RoundPaper.objects.create(
+            round=closed, revision_id=paper.review_revision_id, position=position
+        )
+        chair = paper.issue.workgroup.memberships.filter(role="chair").first().person
+        for n in range(6):
+            giver = givers[(position * 5 + n * 3) % len(givers)]
+            stance, comment = FEEDBACK_COMMENTS[(position + n) % len(FEEDBACK_COMMENTS)]
+            disposition, reason = DISPOSITIONS[(position + n) % len(DISPOSITIONS)]
+            Feedback.objects.get_or_create(
+                round=closed,
+                revision_id=paper.review_revision_id,
+                person=giver,
+                defaults={
+                    "organisation": giver.organisation,
+                    "stance": stance,
+                    "comments": comment,
+                    "submitted_at": closed.opens_at + datetime.timedelta(days=n + 1),
+                    "disposition": disposition,
+                    "disposition_reason": reason,
+                    "disposed_by": chair,
+                    "disposed_at": closed.closes_at + datetime.timedelta(days=3),
+                },
+            )
+    winter = Summit.objects.get(slug="winter-summit-2027")
+    now = timezone.now()
+    open_round = FeedbackRound.objects.create(
+        summit=winter,
+        title="Before the summit",
+        opens_at=now - datetime.timedelta(days=3),
+        closes_at=max(
+            winter.starts_at - datetime.timedelta(days=1), now + datetime.timedelta(days=30)
+        ),
+        created_by=people["core@mhap.test"],
+    )
+    for position, paper in enumerate(IssuePaper.objects.filter(state="under_review")):
+        RoundPaper.objects.create(
+            round=open_round, revision_id=paper.review_revision_id, position=position
+        )

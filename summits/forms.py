@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from members.models import Organisation
 from summits.enums import AttendanceMode, Disposition, Stance, SummitFormat
 from summits.models import Summit
 from summits.services import SUMMIT_FIELDS
@@ -164,3 +165,26 @@ class DispositionForm(forms.Form):
     reason = forms.CharField(
         max_length=1000, required=False, help_text="A sentence the giver will read."
     )
+
+
+class OnBehalfForm(FeedbackForm):
+    """Feedback an organiser types in for someone without an account."""
+
+    giver_name = forms.CharField(label="Given by", max_length=200, help_text="Their name.")
+    organisation = forms.ModelChoiceField(
+        queryset=None, required=False, help_text="If they spoke for or came from one."
+    )
+
+    field_order = ["giver_name", "organisation"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, organisation="their organisation", **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.order_fields(self.field_order)
+
+    def feedback_fields(self) -> dict:
+        return {
+            **super().feedback_fields(),
+            "giver_name": self.cleaned_data["giver_name"],
+            "organisation": self.cleaned_data["organisation"],
+        }

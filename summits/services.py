@@ -192,3 +192,33 @@ def dispose(*, actor, feedback: Feedback, disposition: str, reason: str) -> Feed
     )
     feedback.refresh_from_db()
     return feedback
+
+
+@transaction.atomic
+def enter_on_behalf(
+    *, actor, feedback_round: FeedbackRound, revision, giver_name: str, organisation, **fields
+) -> Feedback:
+    """Feedback given on paper or aloud at the summit by someone without an
+    account, typed in by an organiser — also after the round has closed,
+    since that is when the cards get typed up. Marked with who entered it."""
+    if not permissions.can_run_summits(actor):
+        raise NotAllowed("Only the Core Group and admins enter feedback for others.")
+    if not RoundPaper.objects.filter(round=feedback_round, revision=revision).exists():
+        raise SummitError("This round does not cover that paper.")
+    values = {name: fields[name] for name in FEEDBACK_FIELDS}
+    if values["organisation_position"] and organisation is None:
+        raise SummitError("Choose the organisation whose position this is.")
+    try:
+        with transaction.atomic():
+            return Feedback.objects.create(
+                round=feedback_round,
+                revision=revision,
+                giver_name=giver_name.strip(),
+                organisation=organisation,
+                entered_by=actor,
+                **values,
+            )
+    except IntegrityError as exc:
+        raise SummitError(
+            f"{organisation} has stated its position on this paper in this round already."
+        ) from exc

@@ -11,6 +11,7 @@ urlpatterns = [
     path("rounds/<int:pk>/papers/<int:paper_pk>/", views.give_feedback, name="give_feedback"),
     path("rounds/<int:pk>/papers/<int:paper_pk>/keep/", views.keep_feedback, name="keep_feedback"),
     path("rounds/<int:pk>/papers/<int:paper_pk>/report/", views.report, name="report"),
+    path("rounds/<int:pk>/papers/<int:paper_pk>/on-behalf/", views.on_behalf, name="on_behalf"),
     path("rounds/<int:pk>/feedback.csv", views.feedback_csv, name="feedback_csv"),
     path("feedback/<int:pk>/disposition/", views.disposition, name="disposition"),
     path("<slug:slug>/", views.detail, name="detail"),

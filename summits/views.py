@@ -17,6 +17,7 @@ from summits import permissions, selectors, services
 from summits.forms import (
     DispositionForm,
     FeedbackForm,
+    OnBehalfForm,
     RegistrationForm,
     RoundForm,
     SummitForm,
@@ -331,6 +332,7 @@ def report(request, pk, paper_pk):
                 feedback_round=feedback_round, revision=revision, with_items=with_items
             ),
             "can_dispose": with_items,
+            "can_enter": permissions.can_run_summits(request.user),
             "disposition_choices": DispositionForm.base_fields["disposition"].choices,
         },
     )
@@ -407,3 +409,30 @@ def feedback_csv(request, pk):
             )
         )
     return response
+
+
+def on_behalf(request, pk, paper_pk):
+    if refusal := _refusal(request, permissions.can_run_summits(request.user)):
+        return refusal
+    feedback_round, revision = permissions.access_round_paper(pk=pk, paper_pk=paper_pk)
+    numbers = list(revision.recommendations.values_list("number", flat=True))
+    form = OnBehalfForm(request.POST or None, recommendation_numbers=numbers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback = services.enter_on_behalf(
+                actor=request.user,
+                feedback_round=feedback_round,
+                revision=revision,
+                **form.feedback_fields(),
+            )
+        except services.SummitError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Feedback from {feedback.giver} is recorded.")
+            return redirect(request.path)
+    return render(
+        request,
+        "summits/on_behalf.html",
+        {"round": feedback_round, "revision": revision, "form": form},
+        status=400 if form.errors else 200,
+    )

@@ -399,6 +399,9 @@ MATRIX: dict[str, Row] = {
         # an open round: members see results once it closes; chairs at any time
         "login 403 403 200 200 200 200",
     ),
+    "summits:on_behalf": Row(
+        lambda c: reverse("summits:on_behalf", kwargs=c.round_paper_ids()), CORE_AND_ADMIN
+    ),
     "summits:feedback_csv": Row(
         lambda c: reverse("summits:feedback_csv", kwargs={"pk": c.feedback_round().pk}),
         "login 403 403 200 200 200 200",

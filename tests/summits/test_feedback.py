@@ -300,3 +300,40 @@ def test_feedback_csv_for_chairs_holds_their_papers_only(
     assert len(own) == 2
     assert own[1][8] == "'=cmd()"
     assert len(other) == 1  # the header only
+
+
+def test_organiser_enters_feedback_for_someone_after_the_close(
+    coalition, client_as, feedback_round, revision, monkeypatch
+):
+    organisation = OrganisationFactory(name="Fox Valley Family Voices")
+    at(monkeypatch, feedback_round.closes_at + datetime.timedelta(days=1))
+
+    url = reverse(
+        "summits:on_behalf", kwargs={"pk": feedback_round.pk, "paper_pk": revision.paper_id}
+    )
+    response = client_as(coalition.core).post(
+        url,
+        {"giver_name": "Ana Ortiz", "organisation": organisation.pk, "stance": "support",
+         "comments": "Said at table 4.", "organisation_position": "on"},
+    )  # fmt: skip
+
+    feedback = Feedback.objects.get()
+    assert response.status_code == 302
+    assert (feedback.person, feedback.giver, feedback.entered_by) == (
+        None,
+        "Ana Ortiz",
+        coalition.core,
+    )
+    assert feedback.organisation_position is True
+
+
+def test_on_behalf_by_a_chair_is_refused(coalition, feedback_round, revision):
+    with pytest.raises(services.NotAllowed):
+        services.enter_on_behalf(
+            actor=coalition.wg_chair,
+            feedback_round=feedback_round,
+            revision=revision,
+            giver_name="Ana",
+            organisation=None,
+            **fields(),
+        )
