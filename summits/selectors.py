@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from members.models import Organisation
 from summits.enums import AttendanceMode, Stance
 from summits.models import Feedback, FeedbackRound, Registration, RoundPaper, Summit
 from workgroups.permissions import is_core_or_admin, roles_of
@@ -127,3 +129,83 @@ def feedback_for_export(*, feedback_round, reader):
     return rows.filter(revision__paper__issue__workgroup_id__in=chair_of).order_by(
         "revision__title", "submitted_at"
     )
+
+
+@dataclass
+class RoundSummary:
+    papers: list  # RoundPaper with .total, .by_stance [(label, n)], .answered
+    sectors: list  # (sector, members, took part)
+    organisations_in: list  # Organisation that took part
+    organisations_out: list  # Organisation with members that did not
+    people: int  # distinct givers with an account
+    members: int  # active accounts
+
+
+def round_summary(*, feedback_round) -> RoundSummary:
+    """The Core Group's view of a round: each paper's feedback by stance and
+    how much of it is answered, and who took part — by sector, organisation
+    and person — against the coalition's membership. A fixed number of
+    grouped queries, whatever the feedback."""
+    papers = list(
+        RoundPaper.objects.filter(round=feedback_round).select_related(
+            "revision__paper__issue__workgroup"
+        )
+    )
+    rows = Feedback.objects.filter(round=feedback_round)
+    counts = {}
+    for revision_id, stance, answered, n in rows.values_list(
+        "revision_id", "stance", "disposition"
+    ).annotate(n=Count("pk")):
+        counts.setdefault(revision_id, []).append((stance, bool(answered), n))
+    for paper in papers:
+        found = counts.get(paper.revision_id, [])
+        paper.total = sum(n for _, _, n in found)
+        paper.answered = sum(n for _, answered, n in found if answered)
+        paper.by_stance = [
+            (label, sum(n for stance, _, n in found if stance == value))
+            for value, label in Stance.choices
+        ]
+    gave_people = set(rows.exclude(person=None).values_list("person_id", flat=True))
+    gave_organisations = set(
+        rows.exclude(organisation=None).values_list("organisation_id", flat=True)
+    )
+    members = list(
+        get_user_model()
+        .objects.filter(is_active=True)
+        .values_list("pk", "organisation_id", "organisation__sector__name")
+    )
+    sectors = {}
+    for pk, _, sector in members:
+        total, took_part = sectors.get(sector or "No organisation", (0, 0))
+        sectors[sector or "No organisation"] = (total + 1, took_part + (pk in gave_people))
+    organisations = list(Organisation.objects.select_related("sector").order_by("name"))
+    with_members = {organisation_id for _, organisation_id, _ in members if organisation_id}
+    return RoundSummary(
+        papers=papers,
+        sectors=[(name, total, took) for name, (total, took) in sorted(sectors.items())],
+        organisations_in=[o for o in organisations if o.pk in gave_organisations],
+        organisations_out=[
+            o for o in organisations if o.pk not in gave_organisations and o.pk in with_members
+        ],
+        people=len(gave_people),
+        members=len(members),
+    )
+
+
+def reviewed_papers(*, summit) -> list:
+    """What a summit reviewed and what came of it: each round's papers with
+    their feedback counted and the paper's state now. Two queries."""
+    papers = list(
+        RoundPaper.objects.filter(round__summit=summit)
+        .select_related("round", "revision__paper__issue__workgroup")
+        .order_by("round__opens_at", "position")
+    )
+    counts = {
+        (round_id, revision_id): n
+        for round_id, revision_id, n in Feedback.objects.filter(round__summit=summit)
+        .values_list("round_id", "revision_id")
+        .annotate(n=Count("pk"))
+    }
+    for paper in papers:
+        paper.feedback_count = counts.get((paper.round_id, paper.revision_id), 0)
+    return papers

@@ -13,6 +13,7 @@ urlpatterns = [
     path("rounds/<int:pk>/papers/<int:paper_pk>/report/", views.report, name="report"),
     path("rounds/<int:pk>/papers/<int:paper_pk>/on-behalf/", views.on_behalf, name="on_behalf"),
     path("rounds/<int:pk>/feedback.csv", views.feedback_csv, name="feedback_csv"),
+    path("rounds/<int:pk>/summary/", views.round_summary, name="round_summary"),
     path("feedback/<int:pk>/disposition/", views.disposition, name="disposition"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/rounds/new/", views.round_create, name="round_create"),

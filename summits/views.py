@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from issues import selectors as issue_selectors
 from summits import permissions, selectors, services
+from summits.enums import Stance
 from summits.forms import (
     DispositionForm,
     FeedbackForm,
@@ -68,6 +69,7 @@ def detail(request, slug):
             "can_run": permissions.can_run_summits(request.user),
             "count": summit.registrations.count(),
             "rounds": summit.rounds.all(),
+            "reviewed": selectors.reviewed_papers(summit=summit),
             "now": timezone.now(),
         },
     )
@@ -227,6 +229,7 @@ def round_detail(request, pk):
             "can_read_results": permissions.can_read_results(
                 request.user, feedback_round, now=timezone.now()
             ),
+            "can_run": permissions.can_run_summits(request.user),
         },
     )
 
@@ -435,4 +438,21 @@ def on_behalf(request, pk, paper_pk):
         "summits/on_behalf.html",
         {"round": feedback_round, "revision": revision, "form": form},
         status=400 if form.errors else 200,
+    )
+
+
+def round_summary(request, pk):
+    """A printable summary of a round for the Core Group: each paper's
+    feedback and answers, and who took part and who did not."""
+    if refusal := _refusal(request, permissions.can_run_summits(request.user)):
+        return refusal
+    feedback_round = permissions.access_round(pk=pk)
+    return render(
+        request,
+        "summits/round_summary.html",
+        {
+            "round": feedback_round,
+            "summary": selectors.round_summary(feedback_round=feedback_round),
+            "stances": Stance.choices,
+        },
     )

@@ -402,6 +402,10 @@ MATRIX: dict[str, Row] = {
     "summits:on_behalf": Row(
         lambda c: reverse("summits:on_behalf", kwargs=c.round_paper_ids()), CORE_AND_ADMIN
     ),
+    "summits:round_summary": Row(
+        lambda c: reverse("summits:round_summary", kwargs={"pk": c.feedback_round().pk}),
+        CORE_AND_ADMIN,
+    ),
     "summits:feedback_csv": Row(
         lambda c: reverse("summits:feedback_csv", kwargs={"pk": c.feedback_round().pk}),
         "login 403 403 200 200 200 200",

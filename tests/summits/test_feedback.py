@@ -337,3 +337,49 @@ def test_on_behalf_by_a_chair_is_refused(coalition, feedback_round, revision):
             organisation=None,
             **fields(),
         )
+
+
+def test_round_summary_counts_papers_and_shows_who_is_missing(
+    coalition, client_as, feedback_round, revision
+):
+    from members.models import Sector
+
+    families = OrganisationFactory(name="Family Voices", sector=Sector.objects.create(
+        name="Families", slug="families"))  # fmt: skip
+    counties = OrganisationFactory(name="Dane County", sector=Sector.objects.create(
+        name="Counties", slug="counties"))  # fmt: skip
+    coalition.partner.organisation = families
+    coalition.partner.save(update_fields=["organisation"])
+    coalition.wg_member.organisation = counties
+    coalition.wg_member.save(update_fields=["organisation"])
+    feedback = give(coalition.partner, feedback_round, revision, stance="concerns")
+    services.dispose(actor=coalition.wg_chair, feedback=feedback, disposition="accepted", reason="")
+
+    response = client_as(coalition.core).get(
+        reverse("summits:round_summary", kwargs={"pk": feedback_round.pk})
+    )
+
+    summary = response.context["summary"]
+    paper = summary.papers[0]
+    assert (paper.total, paper.answered, dict(paper.by_stance)["Concerns"]) == (1, 1, 1)
+    assert ("Families", 1, 1) in summary.sectors
+    assert ("Counties", 1, 0) in summary.sectors
+    assert summary.organisations_in == [families]
+    assert counties in summary.organisations_out
+    assert "missing from the conversation" in response.content.decode()
+
+
+def test_round_summary_queries_do_not_grow(coalition, client_as, feedback_round, revision):
+    from tests.factories import UserFactory
+
+    def add(n):
+        for _ in range(n):
+            give(UserFactory(organisation=OrganisationFactory()), feedback_round, revision)
+
+    assert_constant_queries(
+        client_as(coalition.core),
+        reverse("summits:round_summary", kwargs={"pk": feedback_round.pk}),
+        add,
+        2,
+        20,
+    )

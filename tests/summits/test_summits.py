@@ -161,3 +161,15 @@ def test_registrations_csv_lists_people_and_keeps_cells_text(coalition, client_a
     assert rows[0] == ["name", "email", "organisation", "sector", "attending", "registered"]
     assert rows[1][0] == "'=HYPERLINK(1)"
     assert rows[1][4] == "In person"
+
+
+def test_summit_page_shows_what_was_reviewed_and_what_came_of_it(coalition, client_as):
+    feedback_round = coalition.feedback_round()
+
+    page = client_as(coalition.partner).get(feedback_round.summit.get_absolute_url())
+
+    reviewed = page.context["reviewed"]
+    assert [(item.feedback_count, item.revision.paper.state) for item in reviewed] == [
+        (0, "under_review")
+    ]
+    assert "now under review" in page.content.decode()
