@@ -15,6 +15,7 @@ urlpatterns = [
     path("rounds/<int:pk>/feedback.csv", views.feedback_csv, name="feedback_csv"),
     path("rounds/<int:pk>/summary/", views.round_summary, name="round_summary"),
     path("feedback/<int:pk>/disposition/", views.disposition, name="disposition"),
+    path("feedback/<int:pk>/changes/", views.changes_since, name="changes_since"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/rounds/new/", views.round_create, name="round_create"),
     path("<slug:slug>/edit/", views.edit, name="edit"),

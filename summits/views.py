@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from issues import diff as issue_diff
+from issues import permissions as issue_permissions
 from issues import selectors as issue_selectors
 from summits import permissions, selectors, services
 from summits.enums import Stance
@@ -454,5 +456,30 @@ def round_summary(request, pk):
             "round": feedback_round,
             "summary": selectors.round_summary(feedback_round=feedback_round),
             "stances": Stance.choices,
+        },
+    )
+
+
+def changes_since(request, pk):
+    """What changed in the paper since the version this feedback was given on,
+    for the giver: the reviewed text against the one they may read now."""
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    feedback = permissions.access_feedback(pk=pk)
+    if feedback.person_id != request.user.pk:
+        raise PermissionDenied
+    paper = feedback.revision.paper
+    newest_id = issue_permissions.visible_revision_id(request.user, paper)
+    old = issue_selectors.paper_revision(pk=feedback.revision_id)
+    new = issue_selectors.paper_revision(pk=newest_id) if newest_id else old
+    return render(
+        request,
+        "summits/changes_since.html",
+        {
+            "feedback": feedback,
+            "paper": paper,
+            "old": old,
+            "new": new,
+            "sections": issue_diff.compare_revisions(old, new) if new.pk != old.pk else [],
         },
     )

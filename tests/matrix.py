@@ -411,6 +411,10 @@ MATRIX: dict[str, Row] = {
         "login 403 403 200 200 200 200",
         html=False,
     ),
+    "summits:changes_since": Row(
+        lambda c: reverse("summits:changes_since", kwargs=c.feedback_ids()),
+        "login 200 403 403 403 403 403",  # the partner gave it: theirs alone
+    ),
     "summits:disposition": Row(
         lambda c: reverse("summits:disposition", kwargs=c.feedback_ids()),
         "login 403 403 302 403 302 302",

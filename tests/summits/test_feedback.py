@@ -383,3 +383,31 @@ def test_round_summary_queries_do_not_grow(coalition, client_as, feedback_round,
         2,
         20,
     )
+
+
+def test_giver_sees_what_changed_since_the_version_they_reviewed(
+    coalition, client_as, feedback_round, revision
+):
+    from issues import services as issue_services
+
+    feedback = give(coalition.partner, feedback_round, revision)
+    paper = revision.paper
+    issue_services.return_for_revision(actor=coalition.wg_chair, paper=paper)
+    issue_services.save_revision(
+        actor=coalition.wg_chair,
+        paper=paper,
+        content={"title": paper.title, "summary": "Fund the line from a phone fee."},
+        recommendations=[issue_services.RecommendationText(text="A revised ask.")],
+        expected_version=paper.version,
+    )
+    issue_services.submit_for_review(actor=coalition.wg_chair, paper=paper, expected_version=3)
+    issue_services.start_review(actor=coalition.core, paper=paper)
+
+    page = client_as(coalition.partner).get(
+        reverse("summits:changes_since", kwargs={"pk": feedback.pk})
+    )
+
+    assert page.context["new"].number == 3
+    assert "phone" in "".join(
+        chunk.text for s in page.context["sections"] for chunk in s.chunks if chunk.op == "insert"
+    )
