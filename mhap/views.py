@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from mhap.ical import calendar_response
+from summits import selectors as summit_selectors
 from workgroups import calendar as workgroup_calendar
 from workgroups import permissions as workgroup_permissions
 from workgroups import selectors as workgroup_selectors
@@ -17,15 +18,17 @@ from workgroups import selectors as workgroup_selectors
 
 def home(request):
     workgroups = workgroup_selectors.workgroup_list()
-    my_workgroups = []
+    my_workgroups, open_rounds = [], []
     if request.user.is_authenticated:
         my_workgroups = list(workgroup_selectors.workgroups_of(person=request.user))
+        open_rounds = summit_selectors.rounds_open_to(person=request.user)
     return render(
         request,
         "home.html",
         {
             "workgroups": workgroups,
             "my_workgroups": my_workgroups,
+            "open_rounds": open_rounds,
             "is_core_or_admin": workgroup_permissions.is_core_or_admin(request.user),
         },
     )
