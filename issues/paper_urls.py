@@ -1,5 +1,6 @@
 from django.urls import path
 
+from issues.views import drafting
 from issues.views import papers as views
 
 app_name = "papers"
@@ -8,12 +9,12 @@ urlpatterns = [
     path("", views.paper_list, name="list"),
     path("crosswalk/", views.crosswalk, name="crosswalk"),
     path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/edit/", views.edit, name="edit"),
-    path("<int:pk>/edit/keep/", views.autosave, name="autosave"),
-    path("<int:pk>/edit/discard/", views.discard_draft, name="discard_draft"),
-    path("<int:pk>/revisions/", views.revisions, name="revisions"),
-    path("<int:pk>/revisions/<int:number>/", views.revision, name="revision"),
-    path("<int:pk>/compare/", views.compare, name="compare"),
+    path("<int:pk>/edit/", drafting.edit, name="edit"),
+    path("<int:pk>/edit/keep/", drafting.autosave, name="autosave"),
+    path("<int:pk>/edit/discard/", drafting.discard_draft, name="discard_draft"),
+    path("<int:pk>/revisions/", drafting.revisions, name="revisions"),
+    path("<int:pk>/revisions/<int:number>/", drafting.revision, name="revision"),
+    path("<int:pk>/compare/", drafting.compare, name="compare"),
     path("<int:pk>/comments/", views.comment, name="comment"),
     path("<int:pk>/comments/<int:comment_pk>/resolve/", views.resolve, name="resolve"),
     path("<int:pk>/co-authors/", views.add_co_author, name="add_co_author"),

@@ -34,7 +34,9 @@ class NotAllowed(SummitError):
 
 
 def _unique_slug(title: str, starts_at: datetime.datetime) -> str:
-    base = slugify(f"{title} {starts_at:%Y}")[:180] or "summit"
+    # The year makes "Summer Summit" of each year its own address.
+    year = f"{starts_at:%Y}"
+    base = slugify(title if year in title else f"{title} {year}")[:180] or "summit"
     slug, n = base, 2
     while Summit.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1

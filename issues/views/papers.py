@@ -1,80 +1,25 @@
-"""Issue papers: the list, the crosswalk, the paper, its editor and its way
-from draft to adoption. Every view fetches and authorises first (through
-`_access`), then hands the write to `issues.services`."""
-
-from functools import wraps
+"""Issue papers: the list, the crosswalk, the paper, its comments and
+co-authors, and its way from draft to adoption. Every view fetches and
+authorises first (`access_paper`), then hands the write to `issues.services`.
+The editor and the revisions are in `drafting`."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from issues import diff, paper_editor, paper_text, permissions, selectors, services
+from issues import paper_editor, paper_text, permissions, selectors, services
 from issues.enums import EDITABLE_STATES, PUBLIC_STATES, PaperState
 from issues.forms import AdoptionForm, CoAuthorForm, PaperCommentForm
-from issues.models import Implementer, IssuePaper, PaperComment, PaperDraft, PaperRevision
-from workgroups.models import Workgroup
-from workgroups.permissions import is_member
-
-SAVED_FLAG = "paper_saved"  # in the session: clear this browser's copy of the text
-SIGNED_OUT = (
-    "You are signed out. What you type is kept in this browser: sign in again in "
-    "another tab, then reload this page to put your text back and save it."
+from issues.models import Implementer, PaperComment, PaperDraft
+from issues.views.paper_access import (
+    SAVED_FLAG,
+    access_paper,
+    number_from,
+    refuse_with_message,
 )
-NOT_YOURS = "You can no longer edit this paper: nothing more is kept."
-
-
-def _preview_message(request, message: str, status: int):
-    """The editor's keep-as-you-type request refused: say why in the status
-    line, keep the preview, and the words stay in the browser."""
-    context = {"message": message, "oob": True}
-    response = render(request, "issues/paper_form.html#status", context, status=status)
-    response["HX-Reswap"] = "none"
-    return response
-
-
-def _access(need: str):
-    """Fetch the paper named by `pk` and check `need`: "read" (the text this
-    person may read), "draft" (the working text), "edit", "lead" or "review".
-    The public get a login redirect, members without the right a 403."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, pk, *args, **kwargs):
-            paper = get_object_or_404(
-                IssuePaper.objects.select_related("issue__workgroup", "current_revision"), pk=pk
-            )
-            user = request.user
-            allowed = {
-                "read": lambda: permissions.visible_revision_id(user, paper) is not None,
-                "draft": lambda: permissions.can_read_draft(user, paper),
-                "edit": lambda: permissions.can_edit_paper(user, paper),
-                "lead": lambda: permissions.can_lead_paper(user, paper),
-                "review": lambda: permissions.can_run_review(user),
-            }[need]()
-            if not allowed:
-                if request.htmx:
-                    if not is_member(user):
-                        return _preview_message(request, SIGNED_OUT, 401)
-                    return _preview_message(request, NOT_YOURS, 403)
-                if not is_member(user):
-                    return redirect_to_login(request.get_full_path())
-                raise PermissionDenied
-            return view(request, paper, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-def _error(request, paper, error):
-    messages.error(request, str(error))
-    return redirect(paper)
-
+from workgroups.models import Workgroup
 
 # Lists -----------------------------------------------------------------------
 
@@ -111,7 +56,7 @@ def crosswalk(request):
 # The paper -------------------------------------------------------------------
 
 
-@_access("read")
+@access_paper("read")
 def detail(request, paper):
     user = request.user
     revision = selectors.paper_revision(pk=permissions.visible_revision_id(user, paper))
@@ -177,214 +122,11 @@ def start(request, pk):
     return redirect("papers:edit", pk=paper.pk)
 
 
-# The editor ------------------------------------------------------------------
-
-
-def _editor(request, paper, form, formset, **extra):
-    status = extra.pop("status", 200)
-    extra.setdefault("preview", paper_text.from_forms(form, formset))
-    return render(
-        request,
-        "issues/paper_form.html",
-        {
-            "paper": paper,
-            "form": form,
-            "formset": formset,
-            "draft_key": f"mhap-paper-{paper.pk}-{request.user.pk}",
-            **extra,
-        },
-        status=status,
-    )
-
-
-@_access("edit")
-def edit(request, paper):
-    if paper.state not in EDITABLE_STATES:
-        if request.method == "POST":
-            # Frozen while this person typed: keep their words, which the
-            # paper's page then shows them to copy out.
-            _keep(request, paper, paper_editor.bound(request.POST)[0])
-        messages.error(
-            request, f"This paper is {paper.get_state_display().lower()}: its text is frozen."
-        )
-        return redirect(paper)
-    if request.method == "POST":
-        return _save(request, paper)
-    if draft := PaperDraft.objects.filter(paper=paper, person=request.user).first():
-        # Pick up where the person left off: their unsaved text, against the
-        # version they typed over (a newer save is then shown as a conflict).
-        form, formset = paper_editor.from_draft(draft.data)
-        preview = paper_text.from_forms(*paper_editor.bound(paper_editor.as_query(draft.data)))
-        return _editor(request, paper, form, formset, restored=draft, preview=preview)
-    revision = selectors.paper_revision(pk=paper.current_revision_id)
-    form, formset = paper_editor.unbound(revision, paper.version)
-    return _editor(request, paper, form, formset, preview=paper_text.from_revision(revision))
-
-
-def _save(request, paper):
-    data = request.POST
-    if "add_recommendation" in data:
-        data = paper_editor.with_one_more_recommendation(data)
-    form, formset = paper_editor.bound(data)
-    if "add_recommendation" in data or "preview" in data:
-        _keep(request, paper, form)
-        return _editor(request, paper, form, formset)
-    if not (form.is_valid() and formset.is_valid()):
-        _keep(request, paper, form)
-        return _editor(request, paper, form, formset, status=400)
-    try:
-        revision = services.save_revision(
-            actor=request.user,
-            paper=paper,
-            content=form.cleaned_data,
-            recommendations=formset.recommendations(),
-            expected_version=form.cleaned_data["expected_version"],
-            note=form.cleaned_data["note"],
-        )
-    except services.NothingChanged as unchanged:
-        services.discard_draft(actor=request.user, paper=paper)
-        request.session[SAVED_FLAG] = paper.pk
-        messages.info(request, str(unchanged))
-        return redirect(paper)
-    except services.PaperConflict as conflict:
-        return _conflict(request, paper, form, conflict)
-    except services.IssueError as error:
-        _keep(request, paper, form)
-        return _editor(request, paper, form, formset, error=str(error), status=409)
-    request.session[SAVED_FLAG] = paper.pk
-    messages.success(request, f"Saved as revision {revision.number}.")
-    return redirect(paper)
-
-
-def _keep(request, paper, form):
-    return services.keep_draft(
-        actor=request.user,
-        paper=paper,
-        data=paper_editor.typed(request),
-        base_version=paper_editor.base_version(form, paper.version),
-    )
-
-
-def _conflict(request, paper, form, conflict):
-    """Someone saved since this person opened the editor: keep their text,
-    take in what only the other person changed, show where both did."""
-    base_version = form.cleaned_data["expected_version"]
-    _keep(request, paper, form)
-    base = PaperRevision.objects.filter(paper=paper, number=base_version).first()
-    base = selectors.paper_revision(pk=base.pk) if base else None
-    newest = selectors.paper_revision(pk=conflict.paper.current_revision_id)
-    data, merge = paper_editor.resolve_conflict(
-        request.POST, base=base, newest=newest, version=conflict.paper.version
-    )
-    theirs = (*merge.taken, *merge.clashes)
-    changes = [s for s in diff.compare_revisions(base, newest) if s.field in theirs] if base else []
-    form, formset = paper_editor.bound(data)
-    return _editor(
-        request,
-        paper,
-        form,
-        formset,
-        conflict=conflict,
-        merge=merge,
-        base=base,
-        newest=newest,
-        changes=changes,
-        status=409,
-    )
-
-
-@require_POST
-@_access("edit")
-def autosave(request, paper):
-    """Keep the typing as this person's draft and answer with the live preview."""
-    if paper.state not in EDITABLE_STATES:
-        return _preview_message(request, "The paper is frozen now: nothing more is kept.", 409)
-    form, formset = paper_editor.bound(request.POST)
-    kept = _keep(request, paper, form)
-    return render(
-        request,
-        "issues/paper_form.html#autosaved",
-        {"preview": paper_text.from_forms(form, formset), "kept": kept, "oob": True},
-    )
-
-
-@require_POST
-@_access("edit")
-def discard_draft(request, paper):
-    services.discard_draft(actor=request.user, paper=paper)
-    messages.success(request, "Your unsaved text is discarded.")
-    if paper.state in EDITABLE_STATES:
-        return redirect("papers:edit", pk=paper.pk)
-    return redirect(paper)
-
-
-# Revisions -------------------------------------------------------------------
-
-
-@_access("draft")
-def revisions(request, paper):
-    return render(
-        request,
-        "issues/paper_revisions.html",
-        {
-            "paper": paper,
-            "revisions": paper.revisions.select_related("author"),
-        },
-    )
-
-
-def _revision_or_404(paper, number):
-    try:
-        return selectors.paper_revision(paper=paper, number=number)
-    except PaperRevision.DoesNotExist as exc:
-        raise Http404("No such revision") from exc
-
-
-@_access("draft")
-def revision(request, paper, number):
-    revision = _revision_or_404(paper, number)
-    return render(
-        request,
-        "issues/paper_revision.html",
-        {"paper": paper, "revision": revision, "text": paper_text.from_revision(revision)},
-    )
-
-
-def _number(value, default: int) -> int:
-    """A revision or version number from a request, or `default` if it is none."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return default
-    return number if 0 <= number < 2**31 else default
-
-
-@_access("draft")
-def compare(request, paper):
-    numbers = sorted(paper.revisions.values_list("number", flat=True))
-    a = _number(request.GET.get("a"), numbers[-2] if len(numbers) > 1 else numbers[-1])
-    b = _number(request.GET.get("b"), numbers[-1])
-    old = _revision_or_404(paper, min(a, b))
-    new = _revision_or_404(paper, max(a, b))
-    return render(
-        request,
-        "issues/paper_compare.html",
-        {
-            "paper": paper,
-            "old": old,
-            "new": new,
-            "numbers": numbers,
-            "layout": "side" if request.GET.get("view") == "side" else "inline",
-            "sections": diff.compare_revisions(old, new),
-        },
-    )
-
-
 # Comments and co-authors -----------------------------------------------------
 
 
 @require_POST
-@_access("draft")
+@access_paper("draft")
 def comment(request, paper):
     numbers = list(
         paper.current_revision.recommendations.values_list("number", flat=True)
@@ -400,13 +142,13 @@ def comment(request, paper):
             actor=request.user, paper=paper, body=form.cleaned_data["body"], **form.anchor_fields()
         )
     except services.IssueError as error:
-        return _error(request, paper, error)
+        return refuse_with_message(request, paper, error)
     messages.success(request, "Comment added.")
     return redirect(reverse("papers:detail", kwargs={"pk": paper.pk}) + "#comments")
 
 
 @require_POST
-@_access("edit")
+@access_paper("edit")
 def resolve(request, paper, comment_pk):
     comment = get_object_or_404(PaperComment, paper=paper, pk=comment_pk)
     services.resolve_comment(actor=request.user, comment=comment)
@@ -415,21 +157,21 @@ def resolve(request, paper, comment_pk):
 
 
 @require_POST
-@_access("lead")
+@access_paper("lead")
 def add_co_author(request, paper):
     form = CoAuthorForm(request.POST, paper=paper)
     if not form.is_valid():
-        return _error(request, paper, "Choose a member of the workgroup to add.")
+        return refuse_with_message(request, paper, "Choose a member of the workgroup to add.")
     try:
         services.add_co_author(actor=request.user, paper=paper, person=form.cleaned_data["person"])
     except services.IssueError as error:
-        return _error(request, paper, error)
+        return refuse_with_message(request, paper, error)
     messages.success(request, f"{form.cleaned_data['person']} is a co-author now.")
     return redirect(paper)
 
 
 @require_POST
-@_access("lead")
+@access_paper("lead")
 def remove_co_author(request, paper, person_pk):
     person = get_object_or_404(get_user_model(), pk=person_pk)
     return _state_change(
@@ -447,15 +189,15 @@ def _state_change(request, paper, action, success):
     try:
         action()
     except services.IssueError as error:
-        return _error(request, paper, error)
+        return refuse_with_message(request, paper, error)
     messages.success(request, success)
     return redirect(paper)
 
 
 @require_POST
-@_access("lead")
+@access_paper("lead")
 def submit(request, paper):
-    version = _number(request.POST.get("expected_version"), -1)
+    version = number_from(request.POST.get("expected_version"), -1)
     return _state_change(
         request,
         paper,
@@ -467,7 +209,7 @@ def submit(request, paper):
 
 
 @require_POST
-@_access("review")
+@access_paper("review")
 def start_review(request, paper):
     return _state_change(
         request,
@@ -478,7 +220,7 @@ def start_review(request, paper):
 
 
 @require_POST
-@_access("lead")
+@access_paper("lead")
 def return_for_revision(request, paper):
     return _state_change(
         request,
@@ -489,7 +231,7 @@ def return_for_revision(request, paper):
 
 
 @require_POST
-@_access("lead")
+@access_paper("lead")
 def withdraw(request, paper):
     return _state_change(
         request,
@@ -499,10 +241,10 @@ def withdraw(request, paper):
     )
 
 
-@_access("review")
+@access_paper("review")
 def adopt(request, paper):
     if paper.state not in services.ADOPTABLE:
-        return _error(
+        return refuse_with_message(
             request, paper, "Only a paper submitted, under review or revising is adopted."
         )
     form = AdoptionForm(request.POST or None, initial={"expected_version": paper.version})
@@ -526,7 +268,7 @@ def adopt(request, paper):
 
 
 @require_POST
-@_access("review")
+@access_paper("review")
 def archive(request, paper):
     return _state_change(
         request,
