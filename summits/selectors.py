@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from members.models import Organisation
 from summits.enums import AttendanceMode, Stance
-from summits.models import Feedback, FeedbackRound, Registration, RoundPaper, Summit
+from summits.models import Feedback, FeedbackDraft, FeedbackRound, Registration, RoundPaper, Summit
 from workgroups.permissions import is_core_or_admin, roles_of
 
 
@@ -209,3 +209,12 @@ def reviewed_papers(*, summit) -> list:
     for paper in papers:
         paper.feedback_count = counts.get((paper.round_id, paper.revision_id), 0)
     return papers
+
+
+def my_feedback(*, feedback_round, revision, person):
+    """(the person's kept draft, their submitted feedback) on one paper, either None."""
+    draft = FeedbackDraft.objects.filter(
+        round=feedback_round, revision=revision, person=person
+    ).first()
+    mine = Feedback.objects.filter(round=feedback_round, revision=revision, person=person).first()
+    return draft, mine

@@ -25,7 +25,6 @@ from summits.forms import (
     RoundForm,
     SummitForm,
 )
-from summits.models import Feedback, FeedbackDraft
 
 
 def _refusal(request, allowed: bool):
@@ -289,15 +288,12 @@ def _feedback_form(request, feedback_round, revision):
     }
     if request.method == "POST":
         return FeedbackForm(request.POST, **kwargs)
-    draft = FeedbackDraft.objects.filter(
-        round=feedback_round, revision=revision, person=request.user
-    ).first()
+    draft, mine = selectors.my_feedback(
+        feedback_round=feedback_round, revision=revision, person=request.user
+    )
     if draft:
         # Shown as typed, without errors the person has not asked for yet.
         return FeedbackForm(initial={k: v[0] for k, v in draft.data.items() if v}, **kwargs)
-    mine = Feedback.objects.filter(
-        round=feedback_round, revision=revision, person=request.user
-    ).first()
     initial = {name: getattr(mine, name) for name in services.FEEDBACK_FIELDS} if mine else None
     return FeedbackForm(initial=initial, **kwargs)
 
