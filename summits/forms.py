@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from members.models import Organisation
 from summits.enums import AttendanceMode, Disposition, Stance, SummitFormat
@@ -30,6 +31,7 @@ class SummitForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["format"].choices = SummitFormat.choices  # no "select an option" radio
         if self.instance.pk:
             starts = timezone.localtime(self.instance.starts_at)
             ends = timezone.localtime(self.instance.ends_at)
@@ -63,6 +65,7 @@ class SummitForm(forms.ModelForm):
 
 
 class RegistrationForm(forms.Form):
+    single_mode = False
     mode = forms.ChoiceField(
         label="How will you attend?", choices=AttendanceMode.choices, widget=forms.RadioSelect
     )
@@ -72,6 +75,7 @@ class RegistrationForm(forms.Form):
         if not (summit.in_person and summit.online):
             only = AttendanceMode.IN_PERSON if summit.in_person else AttendanceMode.ONLINE
             self.fields["mode"].choices = [(only.value, only.label)]
+            self.single_mode = True
             self.fields["mode"].initial = only.value
             self.fields["mode"].widget = forms.HiddenInput()
 
@@ -79,9 +83,9 @@ class RegistrationForm(forms.Form):
 class RoundForm(forms.Form):
     title = forms.CharField(max_length=200, help_text="For example “Before the summit”.")
     opens_on = forms.DateField(label="Opens on", widget=DateInput())
-    opens_time = forms.TimeField(label="at", widget=TimeInput(), initial="09:00")
+    opens_time = forms.TimeField(label="Opening time", widget=TimeInput(), initial="09:00")
     closes_on = forms.DateField(label="Closes on", widget=DateInput())
-    closes_time = forms.TimeField(label="at", widget=TimeInput(), initial="17:00")
+    closes_time = forms.TimeField(label="Closing time", widget=TimeInput(), initial="17:00")
     results_while_open = forms.BooleanField(
         label="Show members the results while the round is open",
         required=False,
@@ -134,11 +138,16 @@ class FeedbackForm(forms.Form):
     )
     organisation_position = forms.BooleanField(required=False)
 
-    def __init__(self, *args, recommendation_numbers=(), organisation=None, **kwargs):
+    recorded = None  # the submitted feedback a shown draft would replace
+
+    def __init__(self, *args, recommendations=(), organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recommendation_number"].choices = [
             ("", "The whole paper"),
-            *[(n, f"Recommendation {n}") for n in recommendation_numbers],
+            *[
+                (n, f"Recommendation {n}: {Truncator(text).chars(70)}")
+                for n, text in recommendations
+            ],
         ]
         if organisation:
             self.fields[
@@ -161,7 +170,7 @@ class FeedbackForm(forms.Form):
 
 
 class DispositionForm(forms.Form):
-    disposition = forms.ChoiceField(choices=Disposition.choices)
+    disposition = forms.ChoiceField(choices=[("", "— choose —"), *Disposition.choices])
     reason = forms.CharField(
         max_length=1000, required=False, help_text="A sentence the giver will read."
     )

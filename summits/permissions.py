@@ -1,6 +1,7 @@
 """Who may do what with summits (PRODUCT.md): every member sees them and
 registers; the Core Group and admins create and run them."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from summits.models import Feedback, FeedbackRound, RoundPaper, Summit
@@ -23,12 +24,20 @@ def access_summit(*, slug: str) -> Summit:
     return get_object_or_404(Summit, slug=slug)
 
 
+def _in_range(*numbers) -> None:
+    # Past what the database's integer holds, no row can match: 404, not an error.
+    if any(not 0 < n < 2**31 for n in numbers):
+        raise Http404
+
+
 def access_round(*, pk: int) -> FeedbackRound:
+    _in_range(pk)
     return get_object_or_404(FeedbackRound.objects.select_related("summit"), pk=pk)
 
 
 def access_round_paper(*, pk: int, paper_pk: int):
     """The round and the frozen version of the paper it covers, or 404."""
+    _in_range(paper_pk)
     feedback_round = access_round(pk=pk)
     round_paper = get_object_or_404(
         RoundPaper.objects.select_related("revision__paper__issue__workgroup"),
@@ -58,6 +67,7 @@ def can_read_results(user, feedback_round, *, now) -> bool:
 
 
 def access_feedback(*, pk: int) -> Feedback:
+    _in_range(pk)
     return get_object_or_404(
         Feedback.objects.select_related("revision__paper__issue__workgroup", "person"), pk=pk
     )

@@ -283,7 +283,7 @@ def _typed(request) -> dict:
 
 def _feedback_form(request, feedback_round, revision):
     kwargs = {
-        "recommendation_numbers": list(revision.recommendations.values_list("number", flat=True)),
+        "recommendations": list(revision.recommendations.values_list("number", "text")),
         "organisation": request.user.organisation,
     }
     if request.method == "POST":
@@ -293,7 +293,9 @@ def _feedback_form(request, feedback_round, revision):
     )
     if draft:
         # Shown as typed, without errors the person has not asked for yet.
-        return FeedbackForm(initial={k: v[0] for k, v in draft.data.items() if v}, **kwargs)
+        form = FeedbackForm(initial={k: v[0] for k, v in draft.data.items() if v}, **kwargs)
+        form.recorded = mine  # what still counts, until this is submitted
+        return form
     initial = {name: getattr(mine, name) for name in services.FEEDBACK_FIELDS} if mine else None
     return FeedbackForm(initial=initial, **kwargs)
 
@@ -321,7 +323,7 @@ def report(request, pk, paper_pk):
     feedback_round, revision = permissions.access_round_paper(pk=pk, paper_pk=paper_pk)
     now = timezone.now()
     if not permissions.can_read_results(request.user, feedback_round, now=now):
-        raise PermissionDenied("The results are shown once the round closes.")
+        return render(request, "summits/results_later.html", {"round": feedback_round}, status=403)
     with_items = permissions.can_read_individual_feedback(request.user, revision.paper)
     return render(
         request,
@@ -416,8 +418,8 @@ def on_behalf(request, pk, paper_pk):
     if refusal := _refusal(request, permissions.can_run_summits(request.user)):
         return refusal
     feedback_round, revision = permissions.access_round_paper(pk=pk, paper_pk=paper_pk)
-    numbers = list(revision.recommendations.values_list("number", flat=True))
-    form = OnBehalfForm(request.POST or None, recommendation_numbers=numbers)
+    recommendations = list(revision.recommendations.values_list("number", "text"))
+    form = OnBehalfForm(request.POST or None, recommendations=recommendations)
     if request.method == "POST" and form.is_valid():
         try:
             feedback = services.enter_on_behalf(

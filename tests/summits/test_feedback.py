@@ -411,3 +411,35 @@ def test_giver_sees_what_changed_since_the_version_they_reviewed(
     assert "phone" in "".join(
         chunk.text for s in page.context["sections"] for chunk in s.chunks if chunk.op == "insert"
     )
+
+
+def test_report_before_the_close_says_when_results_come(
+    coalition, client_as, feedback_round, revision
+):
+    response = client_as(coalition.partner).get(report_url(feedback_round, revision))
+
+    assert response.status_code == 403
+    assert "The results come when the round closes" in response.content.decode()
+
+
+def test_round_paper_with_an_impossible_id_is_not_found(coalition, client_as, feedback_round):
+    response = client_as(coalition.partner).get(
+        reverse("summits:give_feedback", kwargs={"pk": feedback_round.pk, "paper_pk": 10**20})
+    )
+
+    assert response.status_code == 404
+
+
+def test_unsubmitted_changes_are_shown_beside_the_recorded_feedback(
+    coalition, client_as, feedback_round, revision
+):
+    give(coalition.partner, feedback_round, revision, stance="concerns", comments="Recorded.")
+    client = client_as(coalition.partner)
+    kwargs = {"pk": feedback_round.pk, "paper_pk": revision.paper_id}
+    client.post(reverse("summits:keep_feedback", kwargs=kwargs), {"comments": "Second thoughts"})
+
+    page = client.get(reverse("summits:give_feedback", kwargs=kwargs)).content.decode()
+
+    assert "have not submitted" in page
+    assert "“Recorded.”" in page
+    assert "Second thoughts" in page
