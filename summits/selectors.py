@@ -139,6 +139,8 @@ class RoundSummary:
     organisations_out: list  # Organisation with members that did not
     people: int  # distinct givers with an account
     members: int  # active accounts
+    people_in: list  # names of members who took part
+    people_out: list  # names of members who did not
 
 
 def round_summary(*, feedback_round) -> RoundSummary:
@@ -172,14 +174,15 @@ def round_summary(*, feedback_round) -> RoundSummary:
     members = list(
         get_user_model()
         .objects.filter(is_active=True)
-        .values_list("pk", "organisation_id", "organisation__sector__name")
+        .order_by("full_name")
+        .values_list("pk", "organisation_id", "organisation__sector__name", "full_name")
     )
     sectors = {}
-    for pk, _, sector in members:
+    for pk, _, sector, _ in members:
         total, took_part = sectors.get(sector or "No organisation", (0, 0))
         sectors[sector or "No organisation"] = (total + 1, took_part + (pk in gave_people))
     organisations = list(Organisation.objects.select_related("sector").order_by("name"))
-    with_members = {organisation_id for _, organisation_id, _ in members if organisation_id}
+    with_members = {organisation_id for _, organisation_id, _, _ in members if organisation_id}
     return RoundSummary(
         papers=papers,
         sectors=[(name, total, took) for name, (total, took) in sorted(sectors.items())],
@@ -189,6 +192,8 @@ def round_summary(*, feedback_round) -> RoundSummary:
         ],
         people=len(gave_people),
         members=len(members),
+        people_in=[name for pk, _, _, name in members if pk in gave_people],
+        people_out=[name for pk, _, _, name in members if pk not in gave_people],
     )
 
 

@@ -365,6 +365,8 @@ def test_round_summary_counts_papers_and_shows_who_is_missing(
     assert ("Families", 1, 1) in summary.sectors
     assert ("Counties", 1, 0) in summary.sectors
     assert summary.organisations_in == [families]
+    assert summary.people_in == [coalition.partner.full_name]
+    assert coalition.wg_member.full_name in summary.people_out
     assert counties in summary.organisations_out
     assert "missing from the conversation" in response.content.decode()
 
