@@ -97,9 +97,11 @@ def cancel_registration(*, person, summit: Summit) -> None:
 
 class RoundClosed(SummitError):
     def __init__(self, feedback_round):
+        opens_later = timezone.now() < feedback_round.opens_at
+        moment = feedback_round.opens_at if opens_later else feedback_round.closes_at
+        when = date_format(timezone.localtime(moment), "g:i a \\o\\n j F Y")
         super().__init__(
-            f"“{feedback_round.title}” closed at "
-            f"{date_format(timezone.localtime(feedback_round.closes_at), 'g:i a \\o\\n j F Y')}: "
+            f"“{feedback_round.title}” {'opens' if opens_later else 'closed'} at {when}: "
             "your feedback was not recorded. Your text is below to copy."
         )
 

@@ -445,3 +445,15 @@ def test_unsubmitted_changes_are_shown_beside_the_recorded_feedback(
     assert "have not submitted" in page
     assert "“Recorded.”" in page
     assert "Second thoughts" in page
+
+
+def test_feedback_before_the_open_says_when_it_opens(coalition):
+    feedback_round = coalition.feedback_round(open_now=False)
+
+    with pytest.raises(services.RoundClosed, match="opens at"):
+        services.give_feedback(
+            person=coalition.partner,
+            feedback_round=feedback_round,
+            revision=feedback_round.revisions.get(),
+            **fields(),
+        )
