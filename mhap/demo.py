@@ -12,6 +12,7 @@ from django.db import transaction
 from members.enums import InvitationStatus
 from members.models import Invitation
 from mhap.demo_papers import seed_feedback_rounds, seed_papers, seed_summits
+from mhap.demo_sessions import seed_learning_sessions
 from tests.factories import (
     AdminFactory,
     ChairFactory,
@@ -229,6 +230,7 @@ def seed_demo_coalition() -> dict[str, int]:
     seed_papers(people, workgroups)
     seed_summits(people)
     seed_feedback_rounds(people)
+    seed_learning_sessions(people)
     return {
         "sectors": len(sectors),
         "organisations": len(organisations),

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "workgroups",
     "issues",
     "summits",
+    "learning_sessions",
     "mhap",
 ]
 

@@ -178,6 +178,11 @@ class Coalition:
         )
         return {"pk": feedback.pk}
 
+    def learning_session(self, **fields):
+        from tests.factories import LearningSessionFactory
+
+        return LearningSessionFactory(**fields)
+
     def saved_view(self):
         from issues.models import SavedView
 

@@ -361,3 +361,26 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     summit = factory.SubFactory(SummitFactory)
     person = factory.SubFactory(UserFactory)
     mode = "in_person"
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "learning_sessions.Topic"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class LearningSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "learning_sessions.LearningSession"
+
+    title = factory.Sequence(lambda n: f"Learning session {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    status = "published"
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=30))
+    description = "What 988 answers, and what happens after the call."
+    visibility = "public"
+    meeting_link = "https://zoom.example.org/j/mhap-learning"
+    recording_link = "https://vimeo.com/123456789"

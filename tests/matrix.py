@@ -421,6 +421,18 @@ MATRIX: dict[str, Row] = {
         method="post",
         data=lambda c: {"disposition": "accepted", "reason": "Added to recommendation 1."},
     ),
+    # Learning sessions: the public library; the Core Group and admins plan.
+    "learning_sessions:library": Row(lambda c: reverse("learning_sessions:library"), EVERYONE),
+    "learning_sessions:detail": Row(
+        lambda c: reverse("learning_sessions:detail", kwargs={"slug": c.learning_session().slug}),
+        EVERYONE,
+    ),
+    "learning_sessions:plan": Row(lambda c: reverse("learning_sessions:plan"), CORE_AND_ADMIN),
+    "learning_sessions:create": Row(lambda c: reverse("learning_sessions:create"), CORE_AND_ADMIN),
+    "learning_sessions:edit": Row(
+        lambda c: reverse("learning_sessions:edit", kwargs={"slug": c.learning_session().slug}),
+        CORE_AND_ADMIN,
+    ),
     # Membership: the public
     "members:join_request": Row(lambda c: reverse("members:join_request"), EVERYONE),
     "members:join_thanks": Row(lambda c: reverse("members:join_thanks"), EVERYONE),

@@ -1,0 +1,84 @@
+"""Learning sessions: the monthly Zoom sessions the Core Group plans, and the
+library their recordings make once published."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from learning_sessions.enums import SessionStatus, Visibility
+
+
+class Topic(models.Model):
+    """A subject of sessions (988 and crisis response, parity ...): data."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LearningSession(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    status = models.CharField(
+        max_length=20, choices=SessionStatus.choices, default=SessionStatus.IDEA
+    )
+    proposed_month = models.DateField(
+        null=True, blank=True, help_text="For an idea: the month it might run (any day in it)."
+    )
+    starts_at = models.DateTimeField(null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(default=60)
+    description = models.TextField(blank=True, max_length=20000, help_text="Markdown.")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="sessions")
+    visibility = models.CharField(
+        max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    meeting_link = models.URLField(
+        blank=True, max_length=500, help_text="Sent to registrants; never on a public page."
+    )
+    recording_link = models.URLField(blank=True, max_length=500)
+    slides_link = models.URLField(blank=True, max_length=500)
+    summary = models.TextField(blank=True, max_length=20000, help_text="Markdown.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "visibility", "-starts_at"], name="session_library")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status=SessionStatus.IDEA) | models.Q(starts_at__isnull=False),
+                name="session_scheduled_has_a_time",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("learning_sessions:detail", kwargs={"slug": self.slug})
+
+
+class Presenter(models.Model):
+    session = models.ForeignKey(
+        LearningSession, on_delete=models.CASCADE, related_name="presenters"
+    )
+    name = models.CharField(max_length=200)
+    organisation = models.CharField(max_length=200, blank=True)
+    bio = models.TextField(blank=True, max_length=2000)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.name

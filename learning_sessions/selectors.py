@@ -1,0 +1,63 @@
+"""Reads of the learning-session library, each a fixed number of queries."""
+
+from django.db.models import Q, QuerySet
+
+from learning_sessions.enums import SessionStatus, Visibility
+from learning_sessions.models import LearningSession, Topic
+from workgroups.permissions import is_member
+
+
+def _visible(user) -> QuerySet:
+    """Members-only sessions never reach the public: not in lists, search or counts."""
+    sessions = LearningSession.objects.exclude(status=SessionStatus.IDEA)
+    if not is_member(user):
+        sessions = sessions.filter(visibility=Visibility.PUBLIC)
+    return sessions
+
+
+def library(*, user, params) -> list:
+    """Published recordings, newest first, searched and filtered."""
+    sessions = _visible(user).filter(status=SessionStatus.PUBLISHED)
+    if words := (params.get("q") or "").strip():
+        sessions = sessions.filter(
+            Q(title__icontains=words)
+            | Q(description__icontains=words)
+            | Q(summary__icontains=words)
+            | Q(presenters__name__icontains=words)
+            | Q(presenters__organisation__icontains=words)
+            | Q(topics__name__icontains=words)
+        ).distinct()
+    if topic := params.get("topic"):
+        sessions = sessions.filter(topics__slug=topic)
+    if (year := params.get("year") or "").isdigit():
+        sessions = sessions.filter(starts_at__year=int(year))
+    return list(sessions.prefetch_related("topics", "presenters").order_by("-starts_at"))
+
+
+def upcoming(*, user, now) -> list:
+    return list(
+        _visible(user)
+        .filter(status=SessionStatus.SCHEDULED, starts_at__gte=now)
+        .prefetch_related("topics", "presenters")
+        .order_by("starts_at")
+    )
+
+
+def years(*, user) -> list[int]:
+    dates = _visible(user).filter(status=SessionStatus.PUBLISHED).dates("starts_at", "year")
+    return sorted({d.year for d in dates}, reverse=True)
+
+
+def topics() -> QuerySet:
+    return Topic.objects.all()
+
+
+def pipeline() -> dict:
+    """The Core Group's plan for the year: every session by status."""
+    sessions = LearningSession.objects.prefetch_related("presenters").order_by(
+        "starts_at", "proposed_month", "pk"
+    )
+    grouped = {status: [] for status in SessionStatus.values}
+    for session in sessions:
+        grouped[session.status].append(session)
+    return [(label, grouped[value]) for value, label in SessionStatus.choices]

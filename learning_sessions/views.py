@@ -1,0 +1,84 @@
+"""The learning-session library (public), a session's page, and the Core
+Group's plan of the year."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from learning_sessions import permissions, selectors, services
+from learning_sessions.forms import SessionForm
+from learning_sessions.models import LearningSession
+
+
+def _planners_only(request):
+    if permissions.can_plan(request.user):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def library(request):
+    return render(
+        request,
+        "learning_sessions/library.html",
+        {
+            "sessions": selectors.library(user=request.user, params=request.GET),
+            "upcoming": selectors.upcoming(user=request.user, now=timezone.now()),
+            "topics": selectors.topics(),
+            "years": selectors.years(user=request.user),
+            "can_plan": permissions.can_plan(request.user),
+        },
+    )
+
+
+def detail(request, slug):
+    session = get_object_or_404(
+        LearningSession.objects.prefetch_related("topics", "presenters"), slug=slug
+    )
+    if not permissions.can_read(request.user, session):
+        # Members-only and unplanned sessions do not exist for those who may not see them.
+        if not request.user.is_authenticated and session.visibility == "members":
+            return redirect_to_login(request.get_full_path())
+        raise Http404
+    return render(
+        request,
+        "learning_sessions/detail.html",
+        {
+            "session": session,
+            "can_plan": permissions.can_plan(request.user),
+            "show_link": permissions.can_see_meeting_link(request.user, session),
+        },
+    )
+
+
+def plan(request):
+    if refusal := _planners_only(request):
+        return refusal
+    return render(request, "learning_sessions/plan.html", {"pipeline": selectors.pipeline()})
+
+
+def edit(request, slug=None):
+    if refusal := _planners_only(request):
+        return refusal
+    session = get_object_or_404(LearningSession, slug=slug) if slug else None
+    form = SessionForm(request.POST or None, instance=session)
+    if request.method == "POST" and form.is_valid():
+        session = services.save_session(
+            actor=request.user,
+            session=session,
+            fields=form.session_fields(),
+            topics=form.cleaned_data["topics"],
+            presenters=form.cleaned_data["presenters"],
+        )
+        messages.success(request, f"“{session.title}” saved.")
+        return redirect(session)
+    return render(
+        request,
+        "learning_sessions/form.html",
+        {"form": form, "session": session},
+        status=400 if form.errors else 200,
+    )
