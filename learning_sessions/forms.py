@@ -73,3 +73,9 @@ class SessionForm(forms.ModelForm):
 
     def session_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in SESSION_FIELDS}
+
+
+class GuestRegistrationForm(forms.Form):
+    name = forms.CharField(max_length=200, label="Your name")
+    email = forms.EmailField(label="Your email", help_text="We send the link to join here.")
+    organisation = forms.CharField(max_length=200, required=False, label="Your organisation")

@@ -3,6 +3,7 @@ library their recordings make once published."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -82,3 +83,53 @@ class Presenter(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SessionRegistration(models.Model):
+    """A member (one click) or a guest (name, email, organisation; confirmed by
+    email, no account) who will attend a session."""
+
+    session = models.ForeignKey(
+        LearningSession, on_delete=models.CASCADE, related_name="registrations"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="session_registrations",
+    )
+    guest_name = models.CharField(max_length=200, blank=True)
+    guest_email = models.EmailField(blank=True)
+    guest_organisation = models.CharField(max_length=200, blank=True)
+    token_hash = models.CharField(max_length=64, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    registered_at = models.DateTimeField(default=timezone.now)
+    attended = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["registered_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person"],
+                condition=models.Q(person__isnull=False),
+                name="member_registers_once",
+            ),
+            models.UniqueConstraint(
+                Lower("guest_email"),
+                "session",
+                condition=models.Q(person__isnull=True),
+                name="guest_email_registers_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Registration {self.pk}"
+
+    @property
+    def name(self) -> str:
+        return self.person.full_name if self.person else self.guest_name
+
+    @property
+    def email(self) -> str:
+        return self.person.email if self.person else self.guest_email

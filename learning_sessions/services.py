@@ -1,10 +1,20 @@
 """Writes of the learning sessions: the Core Group plans and moves them along."""
 
-from django.db import transaction
+import datetime
+import secrets
+
+from django.conf import settings
+from django.core.mail import EmailMessage, send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
+from icalendar import Calendar, Event
 
 from learning_sessions import permissions
-from learning_sessions.models import LearningSession, Presenter
+from learning_sessions.enums import SessionStatus, Visibility
+from learning_sessions.models import LearningSession, Presenter, SessionRegistration
+from members.models import hash_token
 
 SESSION_FIELDS = ("title", "status", "proposed_month", "starts_at", "duration_minutes",
                   "description", "visibility", "meeting_link", "recording_link",
@@ -48,3 +58,121 @@ def save_session(*, actor, session: LearningSession | None, fields: dict, topics
         for n, presenter in enumerate(presenters)
     )
     return session
+
+
+# Registration ------------------------------------------------------------------
+
+
+def open_for_registration(session) -> bool:
+    return (
+        session.status == SessionStatus.SCHEDULED
+        and session.starts_at is not None
+        and session.starts_at > timezone.now()
+    )
+
+
+def _event(session) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{settings.COALITION_SHORT_NAME} Hub//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", f"learning-session-{session.pk}@mhap-hub")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", session.starts_at)
+    event.add("dtend", session.starts_at + datetime.timedelta(minutes=session.duration_minutes))
+    event.add("summary", f"{settings.COALITION_SHORT_NAME} learning session: {session.title}")
+    event.add("url", settings.SITE_URL + session.get_absolute_url())
+    if session.meeting_link:
+        event.add("location", session.meeting_link)
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _send_confirmation(registration) -> None:
+    """The registrant's own email: when, the link to join, and an .ics file."""
+    session = registration.session
+    when = timezone.localtime(session.starts_at).strftime("%A %d %B %Y, %H:%M %Z")
+    body = (
+        f"Hello {registration.name},\n\n"
+        f"You are registered for “{session.title}”, {when}.\n"
+        f"Join here: {session.meeting_link or 'the link follows before the session'}\n\n"
+        f"{settings.SITE_URL}{session.get_absolute_url()}\n"
+    )
+    message = EmailMessage(
+        subject=f"You are registered: {session.title}",
+        body=body,
+        to=[registration.email],
+    )
+    message.attach(f"{session.slug}.ics", _event(session), "text/calendar")
+    message.send()
+
+
+@transaction.atomic
+def register_member(*, person, session) -> SessionRegistration:
+    if not open_for_registration(session):
+        raise SessionError("Registration for this session is closed.")
+    try:
+        with transaction.atomic():
+            registration = SessionRegistration.objects.create(
+                session=session, person=person, confirmed_at=timezone.now()
+            )
+    except IntegrityError as exc:
+        raise SessionError("You are registered for this session already.") from exc
+    transaction.on_commit(lambda: _send_confirmation(registration))
+    return registration
+
+
+@transaction.atomic
+def register_guest(*, session, name: str, email: str, organisation: str) -> None:
+    """Someone outside the coalition registers for a public session: they get
+    a link to confirm; no account is made. Whether the address was known
+    already is not told, to the person or anyone else."""
+    if not open_for_registration(session) or session.visibility != Visibility.PUBLIC:
+        raise SessionError("Registration for this session is closed.")
+    token = secrets.token_urlsafe(32)
+    registration = SessionRegistration.objects.filter(
+        session=session, person=None, guest_email__iexact=email
+    ).first()
+    if registration and registration.confirmed_at:
+        return
+    if registration:
+        SessionRegistration.objects.filter(pk=registration.pk).update(token_hash=hash_token(token))
+    else:
+        try:
+            with transaction.atomic():
+                registration = SessionRegistration.objects.create(
+                    session=session,
+                    guest_name=name.strip(),
+                    guest_email=email.strip(),
+                    guest_organisation=organisation.strip(),
+                    token_hash=hash_token(token),
+                )
+        except IntegrityError:
+            return  # the same address at the same moment: one registration
+    link = settings.SITE_URL + reverse("learning_sessions:confirm", kwargs={"token": token})
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=f"Confirm your place: {session.title}",
+            message=f"Hello {name.strip()},\n\nTo confirm your place at “{session.title}”, "
+            f"open this link:\n{link}\n\nIf you did not ask for this, ignore this email.\n",
+            from_email=None,
+            recipient_list=[email.strip()],
+        )
+    )
+
+
+@transaction.atomic
+def confirm_guest(*, token: str) -> SessionRegistration | None:
+    registration = (
+        SessionRegistration.objects.select_for_update()
+        .filter(token_hash=hash_token(token), person=None)
+        .first()
+    )
+    if registration is None:
+        return None
+    if registration.confirmed_at is None:
+        SessionRegistration.objects.filter(pk=registration.pk).update(confirmed_at=timezone.now())
+        registration.refresh_from_db()
+        transaction.on_commit(lambda: _send_confirmation(registration))
+    return registration

@@ -8,6 +8,9 @@ urlpatterns = [
     path("", views.library, name="library"),
     path("plan/", views.plan, name="plan"),
     path("new/", views.edit, name="create"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/register-guest/", views.register_guest, name="register_guest"),
     path("<slug:slug>/edit/", views.edit, name="edit"),
 ]

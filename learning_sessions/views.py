@@ -6,10 +6,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from learning_sessions import permissions, selectors, services
-from learning_sessions.forms import SessionForm
+from learning_sessions.forms import GuestRegistrationForm, SessionForm
 from learning_sessions.models import LearningSession
 
 
@@ -51,6 +53,10 @@ def detail(request, slug):
             "session": session,
             "can_plan": permissions.can_plan(request.user),
             "show_link": permissions.can_see_meeting_link(request.user, session),
+            "open": services.open_for_registration(session),
+            "registered": request.user.is_authenticated
+            and session.registrations.filter(person=request.user).exists(),
+            "registration_count": session.registrations.exclude(confirmed_at=None).count(),
         },
     )
 
@@ -82,3 +88,62 @@ def edit(request, slug=None):
         {"form": form, "session": session},
         status=400 if form.errors else 200,
     )
+
+
+@require_POST
+def register(request, slug):
+    """A member registers with one click."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("learning_sessions:detail", kwargs={"slug": slug}))
+    session = _readable_or_404(request, slug)
+    try:
+        services.register_member(person=request.user, session=session)
+    except services.SessionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, "You are registered: the link and a calendar file are in your email."
+        )
+    return redirect(session)
+
+
+def register_guest(request, slug):
+    """Someone outside the coalition registers with name, email and organisation."""
+    session = _readable_or_404(request, slug)
+    form = GuestRegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_guest(session=session, **form.cleaned_data)
+        except services.SessionError as error:
+            form.add_error(None, str(error))
+        else:
+            return render(
+                request,
+                "learning_sessions/guest_sent.html",
+                {"session": session, "email": form.cleaned_data["email"]},
+            )
+    return render(
+        request,
+        "learning_sessions/guest_form.html",
+        {"session": session, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def confirm(request, token):
+    """The guest's emailed link: a button, so nothing changes on a GET."""
+    if request.method == "POST":
+        registration = services.confirm_guest(token=token)
+        if registration is None:
+            raise Http404
+        return render(
+            request, "learning_sessions/guest_confirmed.html", {"registration": registration}
+        )
+    return render(request, "learning_sessions/guest_confirm.html", {"token": token})
+
+
+def _readable_or_404(request, slug):
+    session = get_object_or_404(LearningSession, slug=slug)
+    if not permissions.can_read(request.user, session):
+        raise Http404
+    return session

@@ -183,6 +183,17 @@ class Coalition:
 
         return LearningSessionFactory(**fields)
 
+    def upcoming_session(self):
+        import datetime
+
+        from django.utils import timezone
+
+        from tests.factories import LearningSessionFactory
+
+        return LearningSessionFactory(
+            status="scheduled", starts_at=timezone.now() + datetime.timedelta(days=14)
+        )
+
     def saved_view(self):
         from issues.models import SavedView
 

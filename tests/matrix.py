@@ -427,6 +427,21 @@ MATRIX: dict[str, Row] = {
         lambda c: reverse("learning_sessions:detail", kwargs={"slug": c.learning_session().slug}),
         EVERYONE,
     ),
+    "learning_sessions:register": Row(
+        lambda c: reverse("learning_sessions:register", kwargs={"slug": c.upcoming_session().slug}),
+        "login 302 302 302 302 302 302",
+        method="post",
+    ),
+    "learning_sessions:register_guest": Row(
+        lambda c: reverse(
+            "learning_sessions:register_guest", kwargs={"slug": c.upcoming_session().slug}
+        ),
+        EVERYONE,
+    ),
+    "learning_sessions:confirm": Row(
+        lambda c: reverse("learning_sessions:confirm", kwargs={"token": "a-token-from-an-email"}),
+        EVERYONE,
+    ),
     "learning_sessions:plan": Row(lambda c: reverse("learning_sessions:plan"), CORE_AND_ADMIN),
     "learning_sessions:create": Row(lambda c: reverse("learning_sessions:create"), CORE_AND_ADMIN),
     "learning_sessions:edit": Row(

@@ -1,0 +1,105 @@
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.db import IntegrityError
+from django.urls import reverse
+from django.utils import timezone
+
+from learning_sessions import services
+from learning_sessions.models import SessionRegistration
+from tests.factories import LearningSessionFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)  # the emails go on commit
+
+
+@pytest.fixture
+def session():
+    return LearningSessionFactory(
+        title="Preparing for the session",
+        status="scheduled",
+        starts_at=timezone.now() + datetime.timedelta(days=14),
+    )
+
+
+def test_member_registers_in_one_click_and_gets_the_link_and_a_calendar_file(
+    coalition, client_as, session
+):
+    response = client_as(coalition.partner).post(
+        reverse("learning_sessions:register", kwargs={"slug": session.slug})
+    )
+
+    assert response.status_code == 302
+    assert SessionRegistration.objects.get().person == coalition.partner
+    (email,) = mail.outbox
+    assert email.to == [coalition.partner.email]
+    assert session.meeting_link in email.body
+    (name, content, mimetype) = email.attachments[0]
+    assert (name, mimetype) == (f"{session.slug}.ics", "text/calendar")
+    assert "BEGIN:VEVENT" in (content.decode() if isinstance(content, bytes) else content)
+
+
+def test_member_registers_once(coalition, session):
+    services.register_member(person=coalition.partner, session=session)
+
+    with pytest.raises(services.SessionError, match="already"):
+        services.register_member(person=coalition.partner, session=session)
+    with pytest.raises(IntegrityError):
+        SessionRegistration.objects.create(session=session, person=coalition.partner)
+
+
+def test_guest_registers_confirms_by_email_and_gets_the_link(client, session):
+    url = reverse("learning_sessions:register_guest", kwargs={"slug": session.slug})
+
+    response = client.post(
+        url, {"name": "Ana Ortiz", "email": "ana@example.net", "organisation": "Family Voices"}
+    )
+
+    assert "Check your email" in response.content.decode()
+    registration = SessionRegistration.objects.get()
+    assert (registration.person, registration.confirmed_at) == (None, None)
+    link = re.search(r"http\S+/confirm/\S+/", mail.outbox[0].body).group(0)
+    path = link.split("8000", 1)[-1] if "8000" in link else link
+    assert client.get(path).status_code == 200
+    assert SessionRegistration.objects.get().confirmed_at is None  # nothing on a GET
+    client.post(path)
+    assert SessionRegistration.objects.get().confirmed_at is not None
+    assert session.meeting_link in mail.outbox[1].body
+    assert mail.outbox[1].attachments
+
+
+def test_guest_registering_twice_makes_one_registration_and_says_the_same(client, session):
+    url = reverse("learning_sessions:register_guest", kwargs={"slug": session.slug})
+    data = {"name": "Ana", "email": "ana@example.net", "organisation": ""}
+
+    def main(response):  # the page's own words; the CSRF token differs per response
+        page = response.content.decode()
+        return page[page.index("<main") : page.index("</main>")].replace("ANA@", "ana@")
+
+    first = main(client.post(url, data))
+    second = main(client.post(url, {**data, "email": "ANA@example.net"}))
+
+    assert SessionRegistration.objects.count() == 1
+    assert first == second
+
+
+def test_guests_cannot_register_for_members_only_sessions(client):
+    members_only = LearningSessionFactory(
+        status="scheduled",
+        visibility="members",
+        starts_at=timezone.now() + datetime.timedelta(days=3),
+    )
+
+    response = client.get(
+        reverse("learning_sessions:register_guest", kwargs={"slug": members_only.slug})
+    )
+
+    assert response.status_code == 404
+
+
+def test_registration_for_a_past_session_is_closed(coalition):
+    past = LearningSessionFactory(status="held")
+
+    with pytest.raises(services.SessionError, match="closed"):
+        services.register_member(person=coalition.partner, session=past)
