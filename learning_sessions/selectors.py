@@ -61,3 +61,12 @@ def pipeline() -> dict:
     for session in sessions:
         grouped[session.status].append(session)
     return [(label, grouped[value]) for value, label in SessionStatus.choices]
+
+
+def registrations(*, session):
+    """Confirmed registrants, members and guests, by name."""
+    return list(
+        session.registrations.exclude(confirmed_at=None)
+        .select_related("person__organisation")
+        .order_by("registered_at", "pk")
+    )

@@ -176,3 +176,13 @@ def confirm_guest(*, token: str) -> SessionRegistration | None:
         registration.refresh_from_db()
         transaction.on_commit(lambda: _send_confirmation(registration))
     return registration
+
+
+@transaction.atomic
+def mark_attendance(*, actor, session, attended_ids) -> int:
+    """After the session: who came, from the organisers' ticks."""
+    if not permissions.can_plan(actor):
+        raise NotAllowed("Only the Core Group and admins record attendance.")
+    registrations = SessionRegistration.objects.filter(session=session)
+    registrations.exclude(pk__in=attended_ids).update(attended=False)
+    return registrations.filter(pk__in=attended_ids).update(attended=True)

@@ -13,4 +13,6 @@ urlpatterns = [
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/register-guest/", views.register_guest, name="register_guest"),
     path("<slug:slug>/edit/", views.edit, name="edit"),
+    path("<slug:slug>/registrations/", views.registrations, name="registrations"),
+    path("<slug:slug>/registrations.csv", views.registrations_csv, name="registrations_csv"),
 ]

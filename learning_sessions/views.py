@@ -1,10 +1,12 @@
 """The learning-session library (public), a session's page, and the Core
 Group's plan of the year."""
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -147,3 +149,57 @@ def _readable_or_404(request, slug):
     if not permissions.can_read(request.user, session):
         raise Http404
     return session
+
+
+def registrations(request, slug):
+    """Organisers: who registered (members and confirmed guests), the count,
+    and after the session who attended."""
+    if refusal := _planners_only(request):
+        return refusal
+    session = get_object_or_404(LearningSession, slug=slug)
+    if request.method == "POST":
+        ids = [int(pk) for pk in request.POST.getlist("attended") if pk.isdigit()]
+        count = services.mark_attendance(actor=request.user, session=session, attended_ids=ids)
+        messages.success(request, f"Attendance saved: {count} attended.")
+        return redirect("learning_sessions:registrations", slug=slug)
+    return render(
+        request,
+        "learning_sessions/registrations.html",
+        {"session": session, "registrations": selectors.registrations(session=session)},
+    )
+
+
+def registrations_csv(request, slug):
+    if refusal := _planners_only(request):
+        return refusal
+    session = get_object_or_404(LearningSession, slug=slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{session.slug}-registrations.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["name", "email", "organisation", "member", "registered", "attended"])
+    for row in selectors.registrations(session=session):
+        organisation = (
+            row.person.organisation.name
+            if row.person and row.person.organisation
+            else row.guest_organisation
+        )
+        writer.writerow(
+            map(
+                _cell,
+                [
+                    row.name,
+                    row.email,
+                    organisation,
+                    "yes" if row.person else "no",
+                    timezone.localtime(row.registered_at).strftime("%Y-%m-%d %H:%M"),
+                    "yes" if row.attended else "no",
+                ],
+            )
+        )
+    return response
+
+
+def _cell(value) -> str:
+    # A spreadsheet runs a cell that starts like a formula: keep it text.
+    text = str(value or "")
+    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text

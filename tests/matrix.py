@@ -442,6 +442,19 @@ MATRIX: dict[str, Row] = {
         lambda c: reverse("learning_sessions:confirm", kwargs={"token": "a-token-from-an-email"}),
         EVERYONE,
     ),
+    "learning_sessions:registrations": Row(
+        lambda c: reverse(
+            "learning_sessions:registrations", kwargs={"slug": c.upcoming_session().slug}
+        ),
+        CORE_AND_ADMIN,
+    ),
+    "learning_sessions:registrations_csv": Row(
+        lambda c: reverse(
+            "learning_sessions:registrations_csv", kwargs={"slug": c.upcoming_session().slug}
+        ),
+        CORE_AND_ADMIN,
+        html=False,
+    ),
     "learning_sessions:plan": Row(lambda c: reverse("learning_sessions:plan"), CORE_AND_ADMIN),
     "learning_sessions:create": Row(lambda c: reverse("learning_sessions:create"), CORE_AND_ADMIN),
     "learning_sessions:edit": Row(

@@ -103,3 +103,49 @@ def test_registration_for_a_past_session_is_closed(coalition):
 
     with pytest.raises(services.SessionError, match="closed"):
         services.register_member(person=coalition.partner, session=past)
+
+
+def test_organisers_see_registrants_mark_attendance_and_export(coalition, client_as, session):
+    import csv
+    import io
+
+    services.register_member(person=coalition.partner, session=session)
+    unconfirmed = SessionRegistration.objects.create(
+        session=session, guest_name="Not confirmed", guest_email="x@example.net"
+    )
+    client = client_as(coalition.core)
+    url = reverse("learning_sessions:registrations", kwargs={"slug": session.slug})
+    mine = SessionRegistration.objects.get(person=coalition.partner)
+
+    page = client.get(url)
+    client.post(url, {"attended": [str(mine.pk), str(unconfirmed.pk)]})
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(
+                    reverse("learning_sessions:registrations_csv", kwargs={"slug": session.slug})
+                ).content.decode()
+            )
+        )
+    )
+
+    assert [r.name for r in page.context["registrations"]] == [coalition.partner.full_name]
+    assert SessionRegistration.objects.get(pk=mine.pk).attended is True
+    assert rows[1][0] == coalition.partner.full_name
+    assert rows[1][5] == "yes"
+    assert len(rows) == 2  # unconfirmed guests are not registrants
+
+
+def test_registrations_page_queries_do_not_grow(coalition, client_as, session):
+    from tests.factories import UserFactory
+    from tests.querycount import assert_constant_queries
+
+    def add(n):
+        for _ in range(n):
+            services.register_member(person=UserFactory(), session=session)
+
+    assert_constant_queries(
+        client_as(coalition.core),
+        reverse("learning_sessions:registrations", kwargs={"slug": session.slug}),
+        add,
+    )
