@@ -44,7 +44,8 @@ def detail(request, slug):
         LearningSession.objects.prefetch_related("topics", "presenters"), slug=slug
     )
     if not permissions.can_read(request.user, session):
-        # Members-only and unplanned sessions do not exist for those who may not see them.
+        # An idea is not found; a members-only session asks the public to sign
+        # in, as every members-only page does (it never shows in lists or search).
         if not request.user.is_authenticated and session.visibility == "members":
             return redirect_to_login(request.get_full_path())
         raise Http404
