@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from learning_sessions import permissions, selectors, services
 from learning_sessions.forms import GuestRegistrationForm, SessionForm
 from learning_sessions.models import LearningSession
+from members.spreadsheets import safe_cell
 
 
 def _planners_only(request):
@@ -186,7 +187,7 @@ def registrations_csv(request, slug):
         )
         writer.writerow(
             map(
-                _cell,
+                safe_cell,
                 [
                     row.name,
                     row.email,
@@ -198,9 +199,3 @@ def registrations_csv(request, slug):
             )
         )
     return response
-
-
-def _cell(value) -> str:
-    # A spreadsheet runs a cell that starts like a formula: keep it text.
-    text = str(value or "")
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text

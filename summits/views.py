@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from issues import diff as issue_diff
 from issues import permissions as issue_permissions
 from issues import selectors as issue_selectors
+from members.spreadsheets import safe_cell
 from summits import permissions, selectors, services
 from summits.enums import Stance
 from summits.forms import (
@@ -158,12 +159,6 @@ def registrations(request, slug):
     )
 
 
-def _cell(value) -> str:
-    # A spreadsheet runs a cell that starts like a formula: keep it text.
-    text = str(value or "")
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
-
 def registrations_csv(request, slug):
     if refusal := _refusal(request, permissions.can_run_summits(request.user)):
         return refusal
@@ -176,7 +171,7 @@ def registrations_csv(request, slug):
         organisation = row.person.organisation
         writer.writerow(
             map(
-                _cell,
+                safe_cell,
                 [
                     row.person.full_name,
                     row.person.email,
@@ -390,7 +385,7 @@ def feedback_csv(request, pk):
         organisation = item.organisation
         writer.writerow(
             map(
-                _cell,
+                safe_cell,
                 [
                     item.revision.title,
                     item.revision.number,

@@ -22,6 +22,7 @@ from issues.forms import (
     SaveViewForm,
 )
 from issues.models import IssuePaper, PaperRevision, SavedView
+from members.spreadsheets import safe_cell
 from workgroups.models import Workgroup
 from workgroups.permissions import is_member
 
@@ -204,11 +205,6 @@ def export(request):
 
     writer = csv.writer(Echo())
 
-    def cell(value):
-        # A spreadsheet runs a cell that starts like a formula: keep it text.
-        text = str(value)
-        return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
     header = ["number", "title", "workgroup", "term", "legislative", "status", "impact",
               "momentum", "owner", "levers", "policy areas", "proposed", "url"]  # fmt: skip
 
@@ -217,7 +213,7 @@ def export(request):
         for issue in rows.iterator(chunk_size=2000):
             yield writer.writerow(
                 map(
-                    cell,
+                    safe_cell,
                     [
                         issue.pk,
                         issue.title,
