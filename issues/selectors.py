@@ -184,14 +184,16 @@ def _with_co_authorship(papers, user) -> list:
     return papers
 
 
-def papers_visible_to(user, *, params=None) -> list:
+def papers_visible_to(user, *, params=None, ids=None) -> list:
     """Every paper this person may read, each with the revision they read:
     `paper.shown_revision_id`, and its title and legislative flag as
     `shown_title` and `shown_legislative` (a draft's newer title must not reach
     someone who may only read the reviewed version). Public: adopted papers;
     members: also the version under review; the workgroup, the Core Group and
-    admins: also drafts."""
+    admins: also drafts. `ids` narrows it to those papers."""
     papers = IssuePaper.objects.select_related("issue__workgroup", "current_revision")
+    if ids is not None:
+        papers = papers.filter(pk__in=ids)
     if not is_core_or_admin(user):
         visible = Q(state__in=PUBLIC_STATES)
         if is_member(user):

@@ -1,8 +1,15 @@
+import csv
 import datetime
+import io
+import re
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_email
 from django.utils import timezone
 
+from issues.models import Issue, IssuePaper
+from learning_sessions import uploads
 from learning_sessions.enums import SessionStatus, Visibility
 from learning_sessions.models import LearningSession, Topic
 from learning_sessions.services import SESSION_FIELDS
@@ -19,13 +26,28 @@ class SessionForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="One per line: name; organisation; a short bio.",
     )
+    issue_numbers = forms.CharField(
+        label="Related issues",
+        required=False,
+        help_text="Issue numbers, separated by commas: 12, 40.",
+    )
 
     class Meta:
         model = LearningSession
         fields = ["title", "status", "proposed_month", "duration_minutes", "description",
                   "topics", "visibility", "meeting_link", "recording_link", "slides_link",
-                  "summary"]  # fmt: skip
-        labels = {"duration_minutes": "Length in minutes", "meeting_link": "Meeting link"}
+                  "slides_file", "captions_file", "summary", "related_papers"]  # fmt: skip
+        labels = {"duration_minutes": "Length in minutes", "meeting_link": "Meeting link",
+                  "slides_link": "Slides link", "slides_file": "Slides file",
+                  "captions_file": "Captions or transcript"}  # fmt: skip
+        help_texts = {
+            "recording_link": "YouTube and Vimeo recordings play on the page; "
+            "other links are shown as links.",
+            "slides_file": "A PDF, PowerPoint or OpenDocument presentation, "
+            "instead of a slides link.",
+            "captions_file": "A WebVTT (.vtt) file: shown beside the recording and searched "
+            "by the library.",
+        }
         widgets = {
             "status": forms.RadioSelect,
             "visibility": forms.RadioSelect,
@@ -33,11 +55,15 @@ class SessionForm(forms.ModelForm):
             "topics": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 6}),
             "summary": forms.Textarea(attrs={"rows": 6}),
+            "related_papers": forms.CheckboxSelectMultiple,
+            "slides_file": forms.ClearableFileInput(attrs={"accept": ".pdf,.pptx,.ppt,.odp"}),
+            "captions_file": forms.ClearableFileInput(attrs={"accept": ".vtt,text/vtt"}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = Topic.objects.all()
+        self.fields["related_papers"].queryset = IssuePaper.objects.order_by("title")
         self.fields["status"].choices = SessionStatus.choices
         self.fields["visibility"].choices = Visibility.choices
         if self.instance.pk:
@@ -47,6 +73,9 @@ class SessionForm(forms.ModelForm):
             self.initial["presenters"] = "\n".join(
                 "; ".join(filter(None, [p.name, p.organisation, p.bio]))
                 for p in self.instance.presenters.all()
+            )
+            self.initial["issue_numbers"] = ", ".join(
+                str(pk) for pk in self.instance.related_issues.values_list("pk", flat=True)
             )
 
     def clean_presenters(self) -> list[dict]:
@@ -59,6 +88,31 @@ class SessionForm(forms.ModelForm):
             presenters.append({"name": name[:200], "organisation": organisation[:200],
                                "bio": bio[:2000]})  # fmt: skip
         return presenters
+
+    def clean_issue_numbers(self) -> list[int]:
+        typed = re.findall(r"[^\s,;#]+", self.cleaned_data["issue_numbers"])
+        wrong = [word for word in typed if not word.isdigit()]
+        if wrong:
+            raise forms.ValidationError(f"“{wrong[0]}” is not an issue number.")
+        numbers = sorted({int(word) for word in typed})
+        found = set(Issue.objects.filter(pk__in=numbers).values_list("pk", flat=True))
+        if missing := [n for n in numbers if n not in found]:
+            raise forms.ValidationError(
+                "There is no issue " + ", ".join(f"#{n}" for n in missing) + "."
+            )
+        return numbers
+
+    def clean_slides_file(self):
+        upload = self.cleaned_data["slides_file"]
+        if isinstance(upload, UploadedFile):
+            uploads.check_slides(upload)
+        return upload
+
+    def clean_captions_file(self):
+        upload = self.cleaned_data["captions_file"]
+        if isinstance(upload, UploadedFile):
+            self.transcript = uploads.read_captions(upload)
+        return upload
 
     def clean(self):
         cleaned = super().clean()
@@ -74,8 +128,74 @@ class SessionForm(forms.ModelForm):
     def session_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in SESSION_FIELDS}
 
+    def file_changes(self) -> dict:
+        """For save_session: each file field with a new upload (its captions'
+        cues alongside) or False to remove it; unchanged fields are left out."""
+        changes = {}
+        for name in ("slides_file", "captions_file"):
+            value = self.cleaned_data.get(name)
+            if value is False or isinstance(value, UploadedFile):
+                changes[name] = value
+        if isinstance(changes.get("captions_file"), UploadedFile):
+            changes["transcript"] = self.transcript
+        return changes
+
 
 class GuestRegistrationForm(forms.Form):
     name = forms.CharField(max_length=200, label="Your name")
     email = forms.EmailField(label="Your email", help_text="We send the link to join here.")
     organisation = forms.CharField(max_length=200, required=False, label="Your organisation")
+
+
+class AttendanceImportForm(forms.Form):
+    """The attendance report a meeting platform exports (Zoom's participant
+    report, Teams' attendance list ...): a CSV with an email column, found by
+    its heading wherever the table starts."""
+
+    MAX_BYTES = 2 * 1024 * 1024
+
+    file = forms.FileField(
+        label="Attendance report (CSV)",
+        help_text="A CSV file with a column headed “Email” (Zoom's participant report works "
+        "as it is). People are matched to registrations by email.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self) -> list[tuple[int, str]]:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("This file is larger than 2 MB; is it the right one?")
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError(
+                "This is not a CSV text file. Export the report as CSV and try again."
+            ) from exc
+        try:
+            return self._attendees(csv.reader(io.StringIO(text)))
+        except csv.Error as exc:
+            raise forms.ValidationError(
+                "This file could not be read as CSV. Export the report as CSV and try again."
+            ) from exc
+
+    @staticmethod
+    def _attendees(rows) -> list[tuple[int, str]]:
+        column = None
+        attendees = []
+        for line, row in enumerate(rows, start=1):
+            cells = [cell.strip() for cell in row]
+            if column is None:
+                headings = [cell.lower() for cell in cells]
+                column = next((n for n, h in enumerate(headings) if "email" in h), None)
+                continue
+            email = cells[column] if column < len(cells) else ""
+            try:
+                validate_email(email)
+            except forms.ValidationError:
+                continue
+            attendees.append((line, email))
+        if column is None:
+            raise forms.ValidationError("No column headed “Email” was found in this file.")
+        if not attendees:
+            raise forms.ValidationError("The “Email” column has no email addresses in it.")
+        return attendees

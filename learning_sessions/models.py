@@ -1,6 +1,8 @@
 """Learning sessions: the monthly Zoom sessions the Core Group plans, and the
 library their recordings make once published."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -21,6 +23,12 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def _upload_path(session, filename: str) -> str:
+    """Stored under an unguessable name; never served straight from storage."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"learning-sessions/{session.slug}/{secrets.token_hex(8)}.{extension}"
 
 
 class LearningSession(models.Model):
@@ -44,6 +52,23 @@ class LearningSession(models.Model):
     )
     recording_link = models.URLField(blank=True, max_length=500)
     slides_link = models.URLField(blank=True, max_length=500)
+    # Uploads (checked by content in learning_sessions.uploads) live in the
+    # default storage, outside the static folder, and reach people only
+    # through the download view, which applies the session's visibility.
+    slides_file = models.FileField(upload_to=_upload_path, blank=True, max_length=300)
+    captions_file = models.FileField(upload_to=_upload_path, blank=True, max_length=300)
+    # Read from the captions file when it is uploaded: the cues shown beside
+    # the recording ([{"start": seconds, "speaker": ..., "text": ...}]) and
+    # their words, which the library searches.
+    transcript = models.JSONField(default=list, blank=True, editable=False)
+    transcript_text = models.TextField(blank=True, editable=False)
+    related_issues = models.ManyToManyField(
+        "issues.Issue", blank=True, related_name="learning_sessions"
+    )
+    related_papers = models.ManyToManyField(
+        "issues.IssuePaper", blank=True, related_name="learning_sessions"
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
     summary = models.TextField(blank=True, max_length=20000, help_text="Markdown.")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -2,6 +2,9 @@
 
 from django.db.models import Q, QuerySet
 
+from issues.permissions import can_read_issues
+from issues.selectors import papers_visible_to
+from learning_sessions import uploads
 from learning_sessions.enums import SessionStatus, Visibility
 from learning_sessions.models import LearningSession, Topic
 from workgroups.permissions import is_member
@@ -23,6 +26,7 @@ def library(*, user, params) -> list:
             Q(title__icontains=words)
             | Q(description__icontains=words)
             | Q(summary__icontains=words)
+            | Q(transcript_text__icontains=words)
             | Q(presenters__name__icontains=words)
             | Q(presenters__organisation__icontains=words)
             | Q(topics__name__icontains=words)
@@ -31,7 +35,53 @@ def library(*, user, params) -> list:
         sessions = sessions.filter(topics__slug=topic)
     if (year := params.get("year") or "").isdigit():
         sessions = sessions.filter(starts_at__year=int(year))
-    return list(sessions.prefetch_related("topics", "presenters").order_by("-starts_at"))
+    found = list(
+        sessions.defer("transcript", "transcript_text")
+        .prefetch_related("topics", "presenters")
+        .order_by("-starts_at")
+    )
+    if words:
+        _where_said(found, words)
+    return found
+
+
+def _where_said(sessions: list, words: str) -> None:
+    """For a search, the first moment each session's transcript says the words:
+    `session.said` = {"start", "clock", "speaker", "text"}, or None."""
+    transcripts = dict(
+        LearningSession.objects.filter(
+            pk__in=[session.pk for session in sessions], transcript_text__icontains=words
+        ).values_list("pk", "transcript")
+    )
+    wanted = words.casefold()
+    for session in sessions:
+        cues = transcripts.get(session.pk, [])
+        said = next((cue for cue in cues if wanted in cue["text"].casefold()), None)
+        session.said = {**said, "clock": uploads.clock(said["start"])} if said else None
+
+
+def feed() -> QuerySet:
+    """New recordings for the Atom feed: public, published, with a recording,
+    most recently published first. Members-only sessions never enter it."""
+    return (
+        LearningSession.objects.filter(status=SessionStatus.PUBLISHED, visibility=Visibility.PUBLIC)
+        .exclude(recording_link="")
+        .prefetch_related("presenters")
+        .order_by("-published_at", "-starts_at")[:30]
+    )
+
+
+def related(*, user, session) -> dict:
+    """The issues and papers a session relates to, as far as this person may
+    see them: papers by their visible version; issues only for members."""
+    paper_ids = set(session.related_papers.values_list("pk", flat=True))
+    papers = papers_visible_to(user, ids=paper_ids) if paper_ids else []
+    issues = (
+        list(session.related_issues.select_related("workgroup").order_by("pk"))
+        if can_read_issues(user)
+        else []
+    )
+    return {"papers": papers, "issues": issues}
 
 
 def upcoming(*, user, now) -> list:

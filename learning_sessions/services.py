@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from icalendar import Calendar, Event
 
-from learning_sessions import permissions
+from learning_sessions import permissions, uploads
 from learning_sessions.enums import SessionStatus, Visibility
 from learning_sessions.models import LearningSession, Presenter, SessionRegistration
 from members.models import hash_token
@@ -38,9 +38,24 @@ def _unique_slug(title: str) -> str:
 
 
 @transaction.atomic
-def save_session(*, actor, session: LearningSession | None, fields: dict, topics, presenters):
-    """Create or change a session, its topics and its presenters (name,
-    organisation, bio), all or nothing."""
+def save_session(
+    *,
+    actor,
+    session: LearningSession | None,
+    fields: dict,
+    topics,
+    presenters,
+    papers=(),
+    issue_ids=(),
+    files: dict | None = None,
+):
+    """Create or change a session, its topics, presenters (name, organisation,
+    bio), related papers and issues, and its uploaded files, all or nothing.
+
+    `files` holds, for each file field that changes, the new (already checked)
+    upload or False to remove it; a new captions file comes with its cues as
+    "transcript". A replaced or removed file is deleted from storage once the
+    change has committed."""
     if not permissions.can_plan(actor):
         raise NotAllowed("Only the Core Group and admins plan learning sessions.")
     values = {name: fields[name] for name in SESSION_FIELDS}
@@ -51,6 +66,12 @@ def save_session(*, actor, session: LearningSession | None, fields: dict, topics
     else:
         LearningSession.objects.filter(pk=session.pk).update(**values)
         session.refresh_from_db()
+    if session.status == SessionStatus.PUBLISHED and session.published_at is None:
+        session.published_at = timezone.now()
+        session.save(update_fields=["published_at"])
+    _replace_files(session, files or {})
+    session.related_papers.set(papers)
+    session.related_issues.set(issue_ids)
     session.topics.set(topics)
     session.presenters.all().delete()
     Presenter.objects.bulk_create(
@@ -58,6 +79,31 @@ def save_session(*, actor, session: LearningSession | None, fields: dict, topics
         for n, presenter in enumerate(presenters)
     )
     return session
+
+
+def _replace_files(session, files: dict) -> None:
+    if not files:
+        return
+    stale = []
+    for name in ("slides_file", "captions_file"):
+        if name not in files:
+            continue
+        field = getattr(session, name)
+        if field:
+            stale.append((field.storage, field.name))
+        upload = files[name]
+        if upload:
+            field.save(upload.name, upload, save=False)
+        else:
+            setattr(session, name, "")
+        if name == "captions_file":
+            session.transcript = files.get("transcript", []) if upload else []
+            session.transcript_text = uploads.transcript_words(session.transcript)
+    session.save(update_fields=["slides_file", "captions_file", "transcript", "transcript_text"])
+    # Once the change has committed the old files are unreferenced; a rollback
+    # leaves them in place (a new upload written before it is an orphan file,
+    # never a broken link).
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in stale])
 
 
 # Registration ------------------------------------------------------------------
@@ -186,3 +232,22 @@ def mark_attendance(*, actor, session, attended_ids) -> int:
     registrations = SessionRegistration.objects.filter(session=session)
     registrations.exclude(pk__in=attended_ids).update(attended=False)
     return registrations.filter(pk__in=attended_ids).update(attended=True)
+
+
+@transaction.atomic
+def import_attendance(*, actor, session, attendees: list[tuple[int, str]]) -> tuple[int, list]:
+    """Attendance from the meeting platform's report: each (line, email) that
+    matches a registration marks it attended. Returns how many registrations
+    were marked and the (line, email) pairs that matched nobody registered.
+    Ticks already made stay: an import only adds."""
+    if not permissions.can_plan(actor):
+        raise NotAllowed("Only the Core Group and admins record attendance.")
+    wanted = {email.lower() for _, email in attendees}
+    matched, ids = set(), []
+    for registration in session.registrations.exclude(confirmed_at=None).select_related("person"):
+        if registration.email.lower() in wanted:
+            matched.add(registration.email.lower())
+            ids.append(registration.pk)
+    SessionRegistration.objects.filter(pk__in=ids).update(attended=True)
+    unmatched = [(line, email) for line, email in attendees if email.lower() not in matched]
+    return len(ids), unmatched

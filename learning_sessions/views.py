@@ -3,19 +3,24 @@ Group's plan of the year."""
 
 import csv
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_GET, require_POST
 
-from learning_sessions import permissions, selectors, services
-from learning_sessions.forms import GuestRegistrationForm, SessionForm
+from learning_sessions import permissions, selectors, services, uploads, video
+from learning_sessions.forms import AttendanceImportForm, GuestRegistrationForm, SessionForm
 from learning_sessions.models import LearningSession
 from members.spreadsheets import safe_cell
+from mhap.templatetags.mhap_text import render_markdown
 
 
 def _planners_only(request):
@@ -40,16 +45,37 @@ def library(request):
     )
 
 
+def _readable(request, slug, queryset=LearningSession.objects):
+    """(session, None) if this person may read it, else (None, a sign-in
+    redirect). An idea is not found; a members-only session asks the public to
+    sign in, as every members-only page does (it never shows in lists, search
+    or the feed)."""
+    session = get_object_or_404(queryset, slug=slug)
+    if permissions.can_read(request.user, session):
+        return session, None
+    if not request.user.is_authenticated and session.visibility == "members":
+        return None, redirect_to_login(request.get_full_path())
+    raise Http404
+
+
+# The recording plays in its host's privacy-friendly player: the session page
+# alone may frame those players.
+@csp_override({**settings.SECURE_CSP, "frame-src": video.EMBED_ORIGINS})
 def detail(request, slug):
-    session = get_object_or_404(
-        LearningSession.objects.prefetch_related("topics", "presenters"), slug=slug
+    session, refusal = _readable(
+        request, slug, LearningSession.objects.prefetch_related("topics", "presenters")
     )
-    if not permissions.can_read(request.user, session):
-        # An idea is not found; a members-only session asks the public to sign
-        # in, as every members-only page does (it never shows in lists or search).
-        if not request.user.is_authenticated and session.visibility == "members":
-            return redirect_to_login(request.get_full_path())
-        raise Http404
+    if refusal:
+        return refusal
+    recording = video.recording(session.recording_link)
+    transcript = [
+        {
+            **cue,
+            "clock": uploads.clock(cue["start"]),
+            "at": recording.at(cue["start"]) if recording else None,
+        }
+        for cue in session.transcript
+    ]
     return render(
         request,
         "learning_sessions/detail.html",
@@ -61,8 +87,69 @@ def detail(request, slug):
             "registered": request.user.is_authenticated
             and session.registrations.filter(person=request.user).exists(),
             "registration_count": session.registrations.exclude(confirmed_at=None).count(),
+            "recording": recording,
+            "transcript": transcript,
+            **selectors.related(user=request.user, session=session),
         },
     )
+
+
+@require_GET
+def download(request, slug, kind):
+    """A session's slides or captions, to whoever may read the session, always
+    as a download (never rendered in the Hub's origin)."""
+    session, refusal = _readable(request, slug)
+    if refusal:
+        return refusal
+    field = session.slides_file if kind == "slides" else session.captions_file
+    if not field:
+        raise Http404
+    extension = field.name.rsplit(".", 1)[-1]
+    content_type = (
+        uploads.SLIDE_TYPES.get(extension, "application/octet-stream")
+        if kind == "slides"
+        else uploads.CAPTIONS_TYPE
+    )
+    return FileResponse(
+        field.open("rb"),
+        as_attachment=True,
+        filename=f"{session.slug}-{kind}.{extension}",
+        content_type=content_type,
+    )
+
+
+class RecordingsFeed(Feed):
+    """New recordings in the public library, as Atom."""
+
+    feed_type = Atom1Feed
+    title = f"{settings.COALITION_SHORT_NAME} learning sessions: new recordings"
+    subtitle = "Recordings of the coalition's monthly learning sessions."
+
+    def link(self):
+        return reverse("learning_sessions:library")
+
+    def items(self):
+        return selectors.feed()
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        presenters = ", ".join(p.name for p in item.presenters.all())
+        byline = f"\n\nPresented by {presenters}." if presenters else ""
+        return render_markdown(item.description + byline)
+
+    def item_pubdate(self, item):
+        return item.published_at or item.starts_at
+
+    def item_updateddate(self, item):
+        return item.published_at or item.starts_at
+
+    def item_guid(self, item):
+        return f"{settings.SITE_URL}{item.get_absolute_url()}"
+
+
+recordings_feed = RecordingsFeed()
 
 
 def plan(request):
@@ -75,7 +162,7 @@ def edit(request, slug=None):
     if refusal := _planners_only(request):
         return refusal
     session = get_object_or_404(LearningSession, slug=slug) if slug else None
-    form = SessionForm(request.POST or None, instance=session)
+    form = SessionForm(request.POST or None, request.FILES or None, instance=session)
     if request.method == "POST" and form.is_valid():
         session = services.save_session(
             actor=request.user,
@@ -83,6 +170,9 @@ def edit(request, slug=None):
             fields=form.session_fields(),
             topics=form.cleaned_data["topics"],
             presenters=form.cleaned_data["presenters"],
+            papers=form.cleaned_data["related_papers"],
+            issue_ids=form.cleaned_data["issue_numbers"],
+            files=form.file_changes(),
         )
         messages.success(request, f"“{session.title}” saved.")
         return redirect(session)
@@ -147,8 +237,8 @@ def confirm(request, token):
 
 
 def _readable_or_404(request, slug):
-    session = get_object_or_404(LearningSession, slug=slug)
-    if not permissions.can_read(request.user, session):
+    session, refusal = _readable(request, slug)
+    if refusal:
         raise Http404
     return session
 
@@ -164,11 +254,39 @@ def registrations(request, slug):
         count = services.mark_attendance(actor=request.user, session=session, attended_ids=ids)
         messages.success(request, f"Attendance saved: {count} attended.")
         return redirect("learning_sessions:registrations", slug=slug)
+    return _registrations_page(request, session, AttendanceImportForm())
+
+
+def _registrations_page(request, session, import_form, *, unmatched=(), status=200):
     return render(
         request,
         "learning_sessions/registrations.html",
-        {"session": session, "registrations": selectors.registrations(session=session)},
+        {
+            "session": session,
+            "registrations": selectors.registrations(session=session),
+            "import_form": import_form,
+            "unmatched": unmatched,
+        },
+        status=status,
     )
+
+
+@require_POST
+def import_attendance(request, slug):
+    """After the session: attendance from the meeting platform's report."""
+    if refusal := _planners_only(request):
+        return refusal
+    session = get_object_or_404(LearningSession, slug=slug)
+    form = AttendanceImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _registrations_page(request, session, form, status=400)
+    count, unmatched = services.import_attendance(
+        actor=request.user, session=session, attendees=form.cleaned_data["file"]
+    )
+    messages.success(request, f"Attendance imported: {count} registrations marked attended.")
+    if not unmatched:
+        return redirect("learning_sessions:registrations", slug=slug)
+    return _registrations_page(request, session, AttendanceImportForm(), unmatched=unmatched)
 
 
 def registrations_csv(request, slug):

@@ -33,6 +33,76 @@ SESSIONS = [
     ("Family voices in crisis planning", -1, "988 and crisis response", "Maya Jensen",
      "Fox Valley Family Voices", "public"),
 ]  # fmt: skip
+# What each past session's captions say beyond the welcome and the thanks, and
+# the coalition's paper it relates to (by title).
+SAID = {
+    "What happens after a 988 call": (
+        "Sustain Wisconsin's 988 Lifeline with a dedicated telecom fee",
+        ["Most calls are resolved on the phone; about one in fifty needs a mobile team.",
+         "The telecom fee would cost less than thirty cents a line each month.",
+         "Callers from Ashland and Bayfield are answered by the same centre as Milwaukee."],
+    ),
+    "Parity enforcement: what OCI can do": (
+        "Proactive mental health parity enforcement by OCI",
+        ["A comparative analysis shows how an insurer applies prior authorisation.",
+         "Complaints are rare because families do not know the law protects them.",
+         "Market conduct exams can look at network adequacy, not only claims."],
+    ),
+    "Certified peer specialists in Medicaid": (
+        "Expand Medicaid billing for certified peer specialists",
+        ["Peer specialists bring lived experience into the clinic and the emergency room.",
+         "Today only a few Medicaid benefits pay for a peer specialist's time.",
+         "Supervision by another peer keeps the role from drifting into case management."],
+    ),
+    "Loan repayment and the workforce pipeline": (
+        "State loan repayment for behavioral health professionals",
+        ["A counsellor in Vernon County can carry eighty thousand dollars of loans.",
+         "Loan repayment keeps people in rural clinics for the years it covers.",
+         "The federal programme cannot reach the clinics that need it most."],
+    ),
+    "Collaborative Care in rural clinics": (
+        "Pay for the Collaborative Care Model in Wisconsin Medicaid",
+        ["The care manager keeps a registry and calls patients who miss a visit.",
+         "The psychiatric consultant reviews the registry every week by video.",
+         "Without Medicaid codes the clinic pays for the care manager itself."],
+    ),
+    "Measuring what matters: the coalition's indicators": (
+        "Baseline measures for MHAP's success metrics",
+        ["Our baseline year is 2024, and the Kenosha numbers are still provisional.",
+         "Wait times come from the counties; we ask the same three questions everywhere.",
+         "A measure nobody updates is worse than no measure."],
+    ),
+    "Mobile crisis teams in every county": (
+        "Mobile crisis response in every Wisconsin county",
+        ["In Trempealeau County the team answers within forty minutes.",
+         "Regional teams share staff across county lines at night.",
+         "A law enforcement escort should be the exception, not the rule."],
+    ),
+    "School-based services that work": (
+        "Expand school-based mental health services grants",
+        ["A therapist in the building means a student misses one class, not a whole day.",
+         "The grant pays for the first two years; billing must carry it after that.",
+         "Teachers asked for training in what to do in the first five minutes."],
+    ),
+    "Supervision hours and licensure": (
+        "Count supervised clinical hours from all settings toward licensure",
+        ["Hours worked in a school or a jail should count toward licensure.",
+         "Graduates wait months for a supervisor with an opening.",
+         "Other states already accept supervision by video."],
+    ),
+    "Telehealth after the emergency rules": (
+        "Make Wisconsin's telehealth flexibilities permanent",
+        ["Audio-only visits matter where broadband does not reach.",
+         "No-show rates fell by a third when people could join from home.",
+         "The emergency rules end, but the need does not."],
+    ),
+    "Family voices in crisis planning": (
+        "Seed funding for regional crisis stabilization centers",
+        ["Families told us about the crisis stabilisation unit in Wausau.",
+         "A crisis plan written with the family is used; one written without it is not.",
+         "Parents want to know who to call at two in the morning."],
+    ),
+}  # fmt: skip
 UPCOMING = ("Preparing for the 2027 legislative session", 1, "Parity", "Dana Whitfield",
             "NAMI Wisconsin")  # fmt: skip
 IDEAS = [("Housing and mental health", 2, "Integrated care"),
@@ -52,7 +122,8 @@ def seed_learning_sessions(people: dict) -> None:
     from django.utils import timezone
     from django.utils.text import slugify
 
-    from learning_sessions.models import LearningSession, Topic
+    from issues.models import IssuePaper
+    from learning_sessions.models import LearningSession, SessionRegistration, Topic
 
     if LearningSession.objects.exists():
         return
@@ -74,10 +145,13 @@ def seed_learning_sessions(people: dict) -> None:
             session.presenters.create(name=presenter, organisation=organisation)
         return session
 
+    papers = {paper.title: paper for paper in IssuePaper.objects.all()}
     for title, offset, topic, presenter, organisation, visibility in SESSIONS:
-        make(
+        starts_at = _third_thursday_noon(today, offset, zone)
+        session = make(
             title, "published", topic, presenter, organisation,
-            starts_at=_third_thursday_noon(today, offset, zone), visibility=visibility,
+            starts_at=starts_at, visibility=visibility,
+            published_at=starts_at + datetime.timedelta(days=3),
             description=f"{presenter} of {organisation} on {topic.lower()}: what works in "
             "Wisconsin now, and what the coalition's papers ask for.",
             recording_link=f"https://vimeo.com/{900000000 + offset * -1}",
@@ -85,8 +159,12 @@ def seed_learning_sessions(people: dict) -> None:
             "Wisconsin, the barriers counties and providers report, and the questions "
             "partners raised.",
         )  # fmt: skip
+        paper_title, lines = SAID[title]
+        _add_captions(session, presenter, lines)
+        if paper_title in papers:
+            session.related_papers.add(papers[paper_title])
     title, offset, topic, presenter, organisation = UPCOMING
-    make(
+    upcoming = make(
         title,
         "scheduled",
         topic,
@@ -98,3 +176,49 @@ def seed_learning_sessions(people: dict) -> None:
     for title, offset, topic in IDEAS:
         first = _third_thursday_noon(today, offset, zone).date().replace(day=1)
         make(title, "idea", topic, proposed_month=first)
+    # Registrations for the upcoming session: members in one click, guests
+    # from partner organisations who confirmed their address.
+    now = timezone.now()
+    SessionRegistration.objects.bulk_create(
+        [SessionRegistration(session=upcoming, person=person, confirmed_at=now)
+         for email, person in people.items() if email != "partner@mhap.test"]
+        + [SessionRegistration(session=upcoming, guest_name=name, guest_email=email,
+                               guest_organisation=organisation, confirmed_at=now)
+           for name, email, organisation in GUESTS]
+    )  # fmt: skip
+
+
+GUESTS = [
+    ("Ana Ortiz", "ana.ortiz@example.net", "Family Voices of the Fox Valley"),
+    ("Ben Kowalski", "ben.kowalski@example.net", "Marathon County Health Department"),
+    ("Chloe Nguyen", "chloe.nguyen@example.net", "UW School of Social Work"),
+    ("Deshawn Harris", "deshawn.harris@example.net", "Milwaukee Public Schools"),
+    ("Erin Thunder", "erin.thunder@example.net", "Ho-Chunk Nation Health"),
+]
+
+
+def _add_captions(session, presenter: str, lines: list[str]) -> None:
+    """A short WebVTT transcript, stored as an organiser's upload would be."""
+    from django.core.files.base import ContentFile
+
+    from learning_sessions import uploads
+
+    spoken = [
+        ("Host", f"Welcome, everyone, to this month's learning session with {presenter}."),
+        *((presenter, line) for line in lines),
+        ("Host", "Thank you for joining. The recording and slides will be in the library."),
+    ]
+    cues = "\n".join(
+        f"{_stamp(n * 95)} --> {_stamp(n * 95 + 8)}\n<v {speaker}>{text}\n"
+        for n, (speaker, text) in enumerate(spoken)
+    )
+    upload = ContentFile(f"WEBVTT\n\n{cues}".encode(), name="captions.vtt")
+    transcript = uploads.read_captions(upload)
+    session.captions_file.save("captions.vtt", upload, save=False)
+    session.transcript = transcript
+    session.transcript_text = uploads.transcript_words(transcript)
+    session.save(update_fields=["captions_file", "transcript", "transcript_text"])
+
+
+def _stamp(seconds: int) -> str:
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}.000"

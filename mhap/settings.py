@@ -281,6 +281,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploads are never served from MEDIA_ROOT: each reaches people through a view
+# that checks who may have it (learning_sessions.views.download).
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
@@ -293,6 +295,11 @@ STORAGES = {
         )
     },
 }
+
+# Uploads to learning sessions (slides, captions), checked by content. A proxy
+# in front must accept bodies at least this large.
+SESSION_SLIDES_MAX_BYTES = envint("SESSION_SLIDES_MAX_BYTES", 50 * 1024 * 1024)
+SESSION_CAPTIONS_MAX_BYTES = envint("SESSION_CAPTIONS_MAX_BYTES", 5 * 1024 * 1024)
 
 # Security. With DEBUG off the secure defaults apply; a TLS-terminating proxy
 # in front sets X-Forwarded-Proto.

@@ -34,7 +34,9 @@ def _eager_celery(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, tmp_path):
+    # Uploads land in the test's own folder, never in var/media.
+    settings.MEDIA_ROOT = tmp_path / "media"
     # Rendering {% static %} must not need a collectstatic manifest in tests.
     settings.STORAGES = {
         **settings.STORAGES,
@@ -182,6 +184,20 @@ class Coalition:
         from tests.factories import LearningSessionFactory
 
         return LearningSessionFactory(**fields)
+
+    def session_with_files(self, **fields):
+        """A published session with slides and captions uploaded."""
+        from django.core.files.base import ContentFile
+
+        from tests.factories import LearningSessionFactory
+
+        session = LearningSessionFactory(**fields)
+        session.slides_file.save("slides.pdf", ContentFile(b"%PDF-1.7\n%test\n"), save=False)
+        session.captions_file.save(
+            "captions.vtt", ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n"), save=False
+        )
+        session.save()
+        return session
 
     def upcoming_session(self):
         import datetime

@@ -45,6 +45,12 @@ ADMIN_ONLY = "login 403 403 403 403 403 200"
 ADMIN_ACTION = "login 403 403 403 403 403 302"
 
 
+def _attendance_report():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("report.csv", b"Name,Email\nAnn,ann@example.org\n", "text/csv")
+
+
 MATRIX: dict[str, Row] = {
     "home": Row(lambda c: reverse("home"), EVERYONE),
     "healthz": Row(lambda c: reverse("healthz"), EVERYONE, html=False),
@@ -455,6 +461,32 @@ MATRIX: dict[str, Row] = {
         CORE_AND_ADMIN,
         html=False,
     ),
+    "learning_sessions:import_attendance": Row(
+        lambda c: reverse(
+            "learning_sessions:import_attendance", kwargs={"slug": c.upcoming_session().slug}
+        ),
+        CORE_AND_ADMIN,  # nobody registered, so the page lists the unmatched attendee
+        method="post",
+        data=lambda c: {"file": _attendance_report()},
+    ),
+    "learning_sessions:feed": Row(
+        lambda c: reverse("learning_sessions:feed"), EVERYONE, html=False
+    ),
+    "learning_sessions:slides": Row(
+        lambda c: reverse(
+            "learning_sessions:slides",
+            kwargs={"slug": c.session_with_files(visibility="members").slug},
+        ),
+        MEMBERS,
+        html=False,
+    ),
+    "learning_sessions:captions": Row(
+        lambda c: reverse(
+            "learning_sessions:captions", kwargs={"slug": c.session_with_files().slug}
+        ),
+        EVERYONE,
+        html=False,
+    ),
     "learning_sessions:plan": Row(lambda c: reverse("learning_sessions:plan"), CORE_AND_ADMIN),
     "learning_sessions:create": Row(lambda c: reverse("learning_sessions:create"), CORE_AND_ADMIN),
     "learning_sessions:edit": Row(
@@ -568,6 +600,5 @@ EXEMPT_PREFIXES = {
     "through allauth (tests/mhap/test_admin_login.py).",
     "accounts/": "django-allauth's account pages: public by nature (sign in, reset a "
     "password) or guarded by allauth itself; tested in tests/members/test_accounts.py.",
-    "media/": "Uploaded files, served by Django only with DEBUG on.",
     "static/": "Static files, served by whitenoise.",
 }

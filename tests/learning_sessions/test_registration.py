@@ -1,8 +1,10 @@
 import datetime
+import html
 import re
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
@@ -149,3 +151,63 @@ def test_registrations_page_queries_do_not_grow(coalition, client_as, session):
         reverse("learning_sessions:registrations", kwargs={"slug": session.slug}),
         add,
     )
+
+
+ZOOM_REPORT = (
+    "Meeting ID,Topic,Start Time\n"
+    "812 3456 7890,Preparing for the session,11/19/2026 12:00\n"
+    "\n"
+    "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
+    "Ana Ortiz,ANA@example.net,11/19/2026 11:58,11/19/2026 13:00,62\n"
+    "Someone Else,walk.in@example.org,11/19/2026 12:05,11/19/2026 12:40,35\n"
+    "Phone caller,,11/19/2026 12:10,11/19/2026 12:50,40\n"
+)
+
+
+def _import(client, session, content: bytes, name="participants.csv"):
+    return client.post(
+        reverse("learning_sessions:import_attendance", kwargs={"slug": session.slug}),
+        {"file": SimpleUploadedFile(name, content, "text/csv")},
+    )
+
+
+def test_organisers_import_attendance_from_the_meeting_report(coalition, client_as, session):
+    member = services.register_member(person=coalition.partner, session=session)
+    guest = SessionRegistration.objects.create(
+        session=session, guest_name="Ana Ortiz", guest_email="ana@example.net",
+        confirmed_at=timezone.now(),
+    )  # fmt: skip
+    report = ZOOM_REPORT + f"Priya,{coalition.partner.email},11/19/2026 12:00,,60\n"
+
+    response = _import(client_as(coalition.core), session, report.encode())
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "2 registrations marked attended" in page
+    assert "Line 6: walk.in@example.org" in page
+    member.refresh_from_db()
+    guest.refresh_from_db()
+    assert member.attended and guest.attended
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"Name,Joined\nAna,12:00\n", "No column headed “Email”"),
+        (b"Name,Email\nAna,\n", "has no email addresses in it"),
+        (b"MZ\x90\x00\xff\xfe\x00binary", "is not a CSV text file"),
+        (b"Email\n" + b"x" * 140_000, "could not be read as CSV"),  # past csv's field limit
+    ],
+)
+def test_a_report_that_cannot_be_read_is_explained_next_to_the_field(
+    coalition, client_as, session, content, message
+):
+    services.register_member(person=coalition.partner, session=session)
+
+    response = _import(client_as(coalition.core), session, content)
+
+    assert response.status_code == 400
+    error = re.search(r'id="id_file-error"[^>]*>([^<]*)<', response.content.decode())
+    assert error
+    assert message in html.unescape(error.group(1))
+    assert not SessionRegistration.objects.filter(attended=True).exists()

@@ -67,3 +67,20 @@ def test_seed_demo_has_the_core_group_four_active_workgroups_and_a_dormant_one()
         workgroup.memberships.filter(role=Role.CHAIR).exists()
         for workgroup in Workgroup.objects.filter(is_core_group=False)
     )
+
+
+def test_seed_demo_has_a_year_of_learning_sessions(settings):
+    from learning_sessions.models import LearningSession
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+
+    published = LearningSession.objects.filter(status="published")
+    assert published.count() >= 10
+    assert all(session.captions_file and session.transcript for session in published)
+    assert LearningSession.objects.filter(transcript_text__icontains="Trempealeau").exists()
+    assert published.filter(related_papers__isnull=False).distinct().count() == published.count()
+    upcoming = LearningSession.objects.get(status="scheduled")
+    assert upcoming.registrations.filter(person=None).count() >= 5
+    assert upcoming.registrations.exclude(person=None).count() >= 5
+    assert LearningSession.objects.filter(status="idea").count() >= 3

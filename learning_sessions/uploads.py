@@ -1,0 +1,97 @@
+"""Checks on the files organisers upload to a session: slides (PDF or a
+presentation) and captions (WebVTT). A file is judged by what it holds, not by
+its name: a renamed program is refused whatever it is called."""
+
+import io
+
+import filetype
+import webvtt
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from webvtt.errors import MalformedFileError
+
+# What each accepted slide type is called, keyed by the extension its content
+# must match, with the media type it is served as.
+SLIDE_TYPES = {
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "ppt": "application/vnd.ms-powerpoint",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+}
+CAPTIONS_TYPE = "text/vtt"
+
+
+def _too_big(upload, limit: int) -> None:
+    if upload.size > limit:
+        raise ValidationError(
+            f"This file is {filesizeformat(upload.size)}; the largest accepted is "
+            f"{filesizeformat(limit)}."
+        )
+
+
+def _head(upload, size: int = 8192) -> bytes:
+    upload.seek(0)
+    head = upload.read(size)
+    upload.seek(0)
+    return head
+
+
+def check_slides(upload) -> str:
+    """The slides' type (an extension in SLIDE_TYPES), or ValidationError."""
+    _too_big(upload, settings.SESSION_SLIDES_MAX_BYTES)
+    kind = filetype.guess(_head(upload))
+    if kind is None or kind.extension not in SLIDE_TYPES:
+        raise ValidationError(
+            "This file is not a PDF or a presentation (PowerPoint or OpenDocument), "
+            "whatever its name says."
+        )
+    named = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if named and named != kind.extension:
+        raise ValidationError(
+            f"This file is named .{named} but holds a {kind.extension.upper()} file. "
+            "Rename it or upload the file you meant."
+        )
+    return kind.extension
+
+
+def read_captions(upload) -> list[dict]:
+    """The cues of a WebVTT file, or ValidationError saying what is wrong."""
+    _too_big(upload, settings.SESSION_CAPTIONS_MAX_BYTES)
+    upload.seek(0)
+    raw = upload.read()
+    upload.seek(0)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            "Captions must be a WebVTT text file in UTF-8; this one is not text."
+        ) from exc
+    try:
+        captions = webvtt.from_buffer(io.StringIO(text))
+    except MalformedFileError as exc:
+        raise ValidationError(
+            "This is not a WebVTT file: it must start with the line “WEBVTT” followed "
+            "by timed cues such as “00:00:01.000 --> 00:00:04.000”."
+        ) from exc
+    cues = [
+        {"start": int(caption.start_in_seconds), "speaker": caption.voice or "",
+         "text": " ".join(caption.text.split())}
+        for caption in captions
+        if caption.text.strip()
+    ]  # fmt: skip
+    if not cues:
+        raise ValidationError("This WebVTT file has no captions in it.")
+    return cues
+
+
+def transcript_words(cues: list[dict]) -> str:
+    """What the library searches: every cue's words, one cue a line."""
+    return "\n".join(cue["text"] for cue in cues)
+
+
+def clock(seconds: int) -> str:
+    """A moment in a recording as people read it: 1:02, or 1:02:03."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
