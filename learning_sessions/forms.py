@@ -6,6 +6,7 @@ import re
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
+from django.urls import reverse
 from django.utils import timezone
 
 from issues.models import Issue, IssuePaper
@@ -14,6 +15,26 @@ from learning_sessions.enums import SessionStatus, Visibility
 from learning_sessions.models import LearningSession, Topic
 from learning_sessions.services import SESSION_FIELDS
 from workgroups.forms import DateInput, TimeInput
+
+
+class _Current:
+    """The file a session has now, as the file widget shows it: its name, linked
+    to the view that serves it (storage has no public URL)."""
+
+    def __init__(self, name: str, url: str):
+        self.name, self.url = name, url
+
+    def __str__(self):
+        return self.name
+
+
+class ServedFileInput(forms.ClearableFileInput):
+    download_url = ""
+
+    def format_value(self, value):
+        if self.is_initial(value):
+            return _Current(value.name.rsplit("/", 1)[-1], self.download_url)
+        return None
 
 
 class SessionForm(forms.ModelForm):
@@ -56,8 +77,8 @@ class SessionForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 6}),
             "summary": forms.Textarea(attrs={"rows": 6}),
             "related_papers": forms.CheckboxSelectMultiple,
-            "slides_file": forms.ClearableFileInput(attrs={"accept": ".pdf,.pptx,.ppt,.odp"}),
-            "captions_file": forms.ClearableFileInput(attrs={"accept": ".vtt,text/vtt"}),
+            "slides_file": ServedFileInput(attrs={"accept": ".pdf,.pptx,.ppt,.odp"}),
+            "captions_file": ServedFileInput(attrs={"accept": ".vtt,text/vtt"}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -67,6 +88,10 @@ class SessionForm(forms.ModelForm):
         self.fields["status"].choices = SessionStatus.choices
         self.fields["visibility"].choices = Visibility.choices
         if self.instance.pk:
+            for name, route in (("slides_file", "slides"), ("captions_file", "captions")):
+                self.fields[name].widget.download_url = reverse(
+                    f"learning_sessions:{route}", kwargs={"slug": self.instance.slug}
+                )
             if self.instance.starts_at:
                 local = timezone.localtime(self.instance.starts_at)
                 self.initial.update(date=local.date(), start_time=local.time())
@@ -111,7 +136,7 @@ class SessionForm(forms.ModelForm):
     def clean_captions_file(self):
         upload = self.cleaned_data["captions_file"]
         if isinstance(upload, UploadedFile):
-            self.transcript = uploads.read_captions(upload)
+            self.cleaned_data["transcript"] = uploads.read_captions(upload)
         return upload
 
     def clean(self):
@@ -137,7 +162,7 @@ class SessionForm(forms.ModelForm):
             if value is False or isinstance(value, UploadedFile):
                 changes[name] = value
         if isinstance(changes.get("captions_file"), UploadedFile):
-            changes["transcript"] = self.transcript
+            changes["transcript"] = self.cleaned_data["transcript"]
         return changes
 
 
@@ -158,7 +183,7 @@ class AttendanceImportForm(forms.Form):
         label="Attendance report (CSV)",
         help_text="A CSV file with a column headed “Email” (Zoom's participant report works "
         "as it is). People are matched to registrations by email.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
     )
 
     def clean_file(self) -> list[tuple[int, str]]:
@@ -180,13 +205,21 @@ class AttendanceImportForm(forms.Form):
 
     @staticmethod
     def _attendees(rows) -> list[tuple[int, str]]:
+        """A report may hold several tables (Zoom's starts with the meeting's
+        own, whose "User Email" is the host's): every row with a heading
+        naming an email starts a new table."""
         column = None
         attendees = []
         for line, row in enumerate(rows, start=1):
             cells = [cell.strip() for cell in row]
+            heading = next(
+                (n for n, cell in enumerate(cells) if "email" in cell.lower() and "@" not in cell),
+                None,
+            )
+            if heading is not None:
+                column = heading
+                continue
             if column is None:
-                headings = [cell.lower() for cell in cells]
-                column = next((n for n, h in enumerate(headings) if "email" in h), None)
                 continue
             email = cells[column] if column < len(cells) else ""
             try:

@@ -26,8 +26,9 @@ class Topic(models.Model):
 
 
 def _upload_path(session, filename: str) -> str:
-    """Stored under an unguessable name; never served straight from storage."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    """Stored under an unguessable name; never served straight from storage.
+    The checks in learning_sessions.uploads named the file after its content."""
+    extension = filename.rsplit(".", 1)[-1].lower()
     return f"learning-sessions/{session.slug}/{secrets.token_hex(8)}.{extension}"
 
 

@@ -1,6 +1,6 @@
 """Reads of the learning-session library, each a fixed number of queries."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from issues.permissions import can_read_issues
 from issues.selectors import papers_visible_to
@@ -67,7 +67,7 @@ def feed() -> QuerySet:
         LearningSession.objects.filter(status=SessionStatus.PUBLISHED, visibility=Visibility.PUBLIC)
         .exclude(recording_link="")
         .prefetch_related("presenters")
-        .order_by("-published_at", "-starts_at")[:30]
+        .order_by(F("published_at").desc(nulls_last=True), "-starts_at")[:30]
     )
 
 

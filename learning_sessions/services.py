@@ -69,7 +69,6 @@ def save_session(
     if session.status == SessionStatus.PUBLISHED and session.published_at is None:
         session.published_at = timezone.now()
         session.save(update_fields=["published_at"])
-    _replace_files(session, files or {})
     session.related_papers.set(papers)
     session.related_issues.set(issue_ids)
     session.topics.set(topics)
@@ -78,10 +77,15 @@ def save_session(
         Presenter(session=session, position=n, **presenter)
         for n, presenter in enumerate(presenters)
     )
+    store_files(session, files or {})  # last: a failure before it writes no file
     return session
 
 
-def _replace_files(session, files: dict) -> None:
+def store_files(session, files: dict) -> None:
+    """Store new uploads (already checked by learning_sessions.uploads), a
+    captions file with its cues as "transcript", or remove files (False).
+    Called inside the caller's transaction; a replaced or removed file is
+    deleted from storage once the change has committed."""
     if not files:
         return
     stale = []
@@ -103,7 +107,7 @@ def _replace_files(session, files: dict) -> None:
     # Once the change has committed the old files are unreferenced; a rollback
     # leaves them in place (a new upload written before it is an orphan file,
     # never a broken link).
-    transaction.on_commit(lambda: [storage.delete(name) for storage, name in stale])
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in stale], robust=True)
 
 
 # Registration ------------------------------------------------------------------

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from webvtt.errors import MalformedFileError
 
-# What each accepted slide type is called, keyed by the extension its content
-# must match, with the media type it is served as.
+# The media type each stored extension is served as: the slide types accepted,
+# keyed by the extension their content must match, and the captions.
 SLIDE_TYPES = {
     "pdf": "application/pdf",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -20,6 +20,11 @@ SLIDE_TYPES = {
     "odp": "application/vnd.oasis.opendocument.presentation",
 }
 CAPTIONS_TYPE = "text/vtt"
+MEDIA_TYPES = {**SLIDE_TYPES, "vtt": CAPTIONS_TYPE}
+
+
+def extension(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
 
 
 def _too_big(upload, limit: int) -> None:
@@ -38,7 +43,8 @@ def _head(upload, size: int = 8192) -> bytes:
 
 
 def check_slides(upload) -> str:
-    """The slides' type (an extension in SLIDE_TYPES), or ValidationError."""
+    """The slides' type (an extension in SLIDE_TYPES), or ValidationError. The
+    upload is renamed after what it holds: slides.pdf, slides.pptx ..."""
     _too_big(upload, settings.SESSION_SLIDES_MAX_BYTES)
     kind = filetype.guess(_head(upload))
     if kind is None or kind.extension not in SLIDE_TYPES:
@@ -46,23 +52,25 @@ def check_slides(upload) -> str:
             "This file is not a PDF or a presentation (PowerPoint or OpenDocument), "
             "whatever its name says."
         )
-    named = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    named = extension(upload.name)
     if named and named != kind.extension:
         raise ValidationError(
             f"This file is named .{named} but holds a {kind.extension.upper()} file. "
             "Rename it or upload the file you meant."
         )
+    upload.name = f"slides.{kind.extension}"
     return kind.extension
 
 
 def read_captions(upload) -> list[dict]:
-    """The cues of a WebVTT file, or ValidationError saying what is wrong."""
+    """The cues of a WebVTT file, or ValidationError saying what is wrong. The
+    upload is renamed captions.vtt, whatever it was called."""
     _too_big(upload, settings.SESSION_CAPTIONS_MAX_BYTES)
     upload.seek(0)
     raw = upload.read()
     upload.seek(0)
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig").replace("\x00", "")
     except UnicodeDecodeError as exc:
         raise ValidationError(
             "Captions must be a WebVTT text file in UTF-8; this one is not text."
@@ -82,6 +90,7 @@ def read_captions(upload) -> list[dict]:
     ]  # fmt: skip
     if not cues:
         raise ValidationError("This WebVTT file has no captions in it.")
+    upload.name = "captions.vtt"
     return cues
 
 

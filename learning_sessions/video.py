@@ -29,7 +29,8 @@ def _youtube_id(parts) -> str | None:
     path = parts.path.strip("/").split("/")
     if host == "youtu.be":
         candidate = path[0]
-    elif host.endswith("youtube.com") or host.endswith("youtube-nocookie.com"):
+    elif any(host == domain or host.endswith("." + domain)
+             for domain in ("youtube.com", "youtube-nocookie.com")):  # fmt: skip
         if path[0] == "watch":
             candidate = parse_qs(parts.query).get("v", [""])[0]
         elif path[0] in {"embed", "live", "shorts"} and len(path) > 1:
@@ -41,12 +42,22 @@ def _youtube_id(parts) -> str | None:
     return candidate if _YOUTUBE_ID.match(candidate or "") else None
 
 
-def _vimeo_id(parts) -> str | None:
+_VIMEO_HASH = re.compile(r"^[0-9a-f]{6,20}$")
+
+
+def _vimeo_id(parts) -> tuple[str, str] | None:
+    """The video's number and, for an unlisted video, its privacy hash."""
     host = parts.hostname or ""
     if host not in {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}:
         return None
-    digits = [part for part in parts.path.split("/") if part.isdigit()]
-    return digits[0] if digits else None
+    path = [part for part in parts.path.split("/") if part]
+    numbers = [n for n, part in enumerate(path) if part.isdigit()]
+    if not numbers:
+        return None
+    after = path[numbers[0] + 1 : numbers[0] + 2]
+    unlisted = after[0] if after and _VIMEO_HASH.match(after[0]) else ""
+    unlisted = unlisted or parse_qs(parts.query).get("h", [""])[0]
+    return path[numbers[0]], unlisted if _VIMEO_HASH.match(unlisted or "") else ""
 
 
 def recording(url: str) -> Recording | None:
@@ -64,11 +75,13 @@ def recording(url: str) -> Recording | None:
             watch_url=watch,
             at_format=watch + "&t={seconds}s",
         )
-    if video := _vimeo_id(parts):
-        watch = f"https://vimeo.com/{video}"
+    if vimeo := _vimeo_id(parts):
+        video, unlisted = vimeo
+        watch = f"https://vimeo.com/{video}" + (f"/{unlisted}" if unlisted else "")
+        hash_query = f"h={unlisted}&" if unlisted else ""
         return Recording(
             host="Vimeo",
-            embed_url=f"https://player.vimeo.com/video/{video}?dnt=1",
+            embed_url=f"https://player.vimeo.com/video/{video}?{hash_query}dnt=1",
             watch_url=watch,
             at_format=watch + "#t={seconds}s",
         )

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.csp import csp_override
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from learning_sessions import permissions, selectors, services, uploads, video
 from learning_sessions.forms import AttendanceImportForm, GuestRegistrationForm, SessionForm
@@ -94,7 +94,7 @@ def detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def download(request, slug, kind):
     """A session's slides or captions, to whoever may read the session, always
     as a download (never rendered in the Hub's origin)."""
@@ -104,17 +104,16 @@ def download(request, slug, kind):
     field = session.slides_file if kind == "slides" else session.captions_file
     if not field:
         raise Http404
-    extension = field.name.rsplit(".", 1)[-1]
-    content_type = (
-        uploads.SLIDE_TYPES.get(extension, "application/octet-stream")
-        if kind == "slides"
-        else uploads.CAPTIONS_TYPE
-    )
+    extension = uploads.extension(field.name)
+    try:
+        handle = field.open("rb")
+    except OSError:  # gone from storage (a restore without the files)
+        raise Http404 from None
     return FileResponse(
-        field.open("rb"),
+        handle,
         as_attachment=True,
         filename=f"{session.slug}-{kind}.{extension}",
-        content_type=content_type,
+        content_type=uploads.MEDIA_TYPES.get(extension, "application/octet-stream"),
     )
 
 

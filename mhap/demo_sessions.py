@@ -201,7 +201,7 @@ def _add_captions(session, presenter: str, lines: list[str]) -> None:
     """A short WebVTT transcript, stored as an organiser's upload would be."""
     from django.core.files.base import ContentFile
 
-    from learning_sessions import uploads
+    from learning_sessions import services, uploads
 
     spoken = [
         ("Host", f"Welcome, everyone, to this month's learning session with {presenter}."),
@@ -213,11 +213,9 @@ def _add_captions(session, presenter: str, lines: list[str]) -> None:
         for n, (speaker, text) in enumerate(spoken)
     )
     upload = ContentFile(f"WEBVTT\n\n{cues}".encode(), name="captions.vtt")
-    transcript = uploads.read_captions(upload)
-    session.captions_file.save("captions.vtt", upload, save=False)
-    session.transcript = transcript
-    session.transcript_text = uploads.transcript_words(transcript)
-    session.save(update_fields=["captions_file", "transcript", "transcript_text"])
+    services.store_files(
+        session, {"captions_file": upload, "transcript": uploads.read_captions(upload)}
+    )
 
 
 def _stamp(seconds: int) -> str:

@@ -2,12 +2,15 @@
 and the coalition's related issues and papers."""
 
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from learning_sessions import services, video
 from tests.factories import LearningSessionFactory
+from tests.learning_sessions.helpers import session_form_data
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -44,10 +47,14 @@ def test_search_finds_a_word_said_in_the_recording_and_shows_where(client):
     assert "In Trempealeau County the team answers within forty minutes." in page
 
 
-def test_transcript_search_keeps_members_only_sessions_from_the_public(coalition, client):
+def test_transcript_search_keeps_members_only_sessions_from_the_public(
+    coalition, client, client_as
+):
     _with_transcript("Indicators", "The Kenosha numbers are provisional.", visibility="members")
 
     assert client.get(LIBRARY, {"q": "kenosha"}).context["sessions"] == []
+    member = client_as(coalition.partner).get(LIBRARY, {"q": "kenosha"})
+    assert [s.title for s in member.context["sessions"]] == ["Indicators"]
 
 
 def test_searching_transcripts_does_not_grow_the_queries(client):
@@ -75,6 +82,11 @@ def test_searching_transcripts_does_not_grow_the_queries(client):
             "https://vimeo.com/channels/staff/123456789",
             "https://player.vimeo.com/video/123456789?dnt=1",
         ),
+        (
+            "https://vimeo.com/123456789/abc123def0",
+            "https://player.vimeo.com/video/123456789?h=abc123def0&dnt=1",
+        ),
+        ("https://notyoutube.com/watch?v=dQw4w9WgXcQ", None),
         ("https://zoom.us/rec/share/abc", None),
         ("http://www.youtube.com/watch?v=dQw4w9WgXcQ", None),
         ("https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ", None),
@@ -113,7 +125,10 @@ def test_another_host_is_a_link(client):
 
 
 def test_the_feed_lists_new_public_recordings_only(client):
-    LearningSessionFactory(title="Public recording")
+    now = timezone.now()
+    LearningSessionFactory(title="Published long ago", published_at=None)
+    LearningSessionFactory(title="Published last week", published_at=now - timedelta(days=7))
+    LearningSessionFactory(title="Public recording", published_at=now)
     LearningSessionFactory(title="Members recording", visibility="members")
     LearningSessionFactory(title="Not yet published", status="held")
     LearningSessionFactory(title="No recording yet", recording_link="")
@@ -123,24 +138,29 @@ def test_the_feed_lists_new_public_recordings_only(client):
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ET.fromstring(response.content)  # noqa: S314 -- our own response, not untrusted input
     titles = [entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")]
-    assert titles == ["Public recording"]
+    assert titles == ["Public recording", "Published last week", "Published long ago"]
     assert 'type="application/atom+xml"' in client.get(LIBRARY).content.decode()
 
 
-def test_publishing_dates_the_recording_for_the_feed(coalition):
-    session = LearningSessionFactory(status="held", published_at=None)
-    fields = {name: getattr(session, name) for name in services.SESSION_FIELDS}
+def test_publishing_dates_the_recording_for_the_feed_once(coalition):
+    session = LearningSessionFactory(status="scheduled", published_at=None)
 
-    services.save_session(
-        actor=coalition.core,
-        session=session,
-        fields={**fields, "status": "published"},
-        topics=[],
-        presenters=[],
-    )
+    def save(status):
+        fields = {name: getattr(session, name) for name in services.SESSION_FIELDS}
+        services.save_session(
+            actor=coalition.core,
+            session=session,
+            fields={**fields, "status": status},
+            topics=[],
+            presenters=[],
+        )
+        session.refresh_from_db()
+        return session.published_at
 
-    session.refresh_from_db()
-    assert session.published_at is not None
+    assert save("held") is None
+    published = save("published")
+    assert published is not None
+    assert save("published") == published  # saved again: still published then
 
 
 def test_related_papers_and_issues_show_as_far_as_the_reader_may_see(coalition, client, client_as):
@@ -164,14 +184,7 @@ def test_related_papers_and_issues_show_as_far_as_the_reader_may_see(coalition, 
 def test_planners_link_issues_by_number_and_a_wrong_number_is_explained(coalition, client_as):
     session = LearningSessionFactory()
     url = reverse("learning_sessions:edit", kwargs={"slug": session.slug})
-    data = {
-        "title": session.title,
-        "status": "published",
-        "date": "2026-10-15",
-        "start_time": "12:00",
-        "duration_minutes": 60,
-        "visibility": "public",
-    }
+    data = session_form_data(session)
     client = client_as(coalition.core)
     issue = coalition.issue()
 

@@ -153,9 +153,12 @@ def test_registrations_page_queries_do_not_grow(coalition, client_as, session):
     )
 
 
+# Zoom's participant report "with meeting data": the meeting's own table (its
+# "User Email" is the host's) comes first.
 ZOOM_REPORT = (
-    "Meeting ID,Topic,Start Time\n"
-    "812 3456 7890,Preparing for the session,11/19/2026 12:00\n"
+    "Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n"
+    "812 3456 7890,Preparing for the session,11/19/2026 12:00,11/19/2026 13:02,"
+    "host@example.org,62,3\n"
     "\n"
     "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
     "Ana Ortiz,ANA@example.net,11/19/2026 11:58,11/19/2026 13:00,62\n"
@@ -185,6 +188,7 @@ def test_organisers_import_attendance_from_the_meeting_report(coalition, client_
     page = response.content.decode()
     assert "2 registrations marked attended" in page
     assert "Line 6: walk.in@example.org" in page
+    assert "Line 2: host@example.org" in page
     member.refresh_from_db()
     guest.refresh_from_db()
     assert member.attended and guest.attended

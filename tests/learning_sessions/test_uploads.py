@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
-from learning_sessions.models import LearningSession
+from learning_sessions import services
+from learning_sessions.models import LearningSession, Presenter
 from tests.factories import LearningSessionFactory
+from tests.learning_sessions.helpers import session_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -37,24 +39,10 @@ def _pptx() -> bytes:
     return buffer.getvalue()
 
 
-def _form_data(session: LearningSession, **changes) -> dict:
-    data = {
-        "title": session.title,
-        "status": session.status,
-        "date": "2026-10-15",
-        "start_time": "12:00",
-        "duration_minutes": 60,
-        "visibility": session.visibility,
-        "recording_link": session.recording_link,
-        "issue_numbers": "",
-    }
-    return {**data, **changes}
-
-
 def _edit(client, session, **changes):
     return client.post(
         reverse("learning_sessions:edit", kwargs={"slug": session.slug}),
-        _form_data(session, **changes),
+        session_form_data(session, **changes),
     )
 
 
@@ -80,7 +68,8 @@ def test_slides_are_stored_outside_static_and_downloaded_through_the_view(
     assert not stored.is_relative_to(settings.STATIC_ROOT)
     # Its stored name says nothing of the upload's, and no URL serves the storage.
     assert "Deck" not in session.slides_file.name
-    assert client.get(f"/{settings.MEDIA_URL}{session.slides_file.name}").status_code == 404
+    with pytest.raises(Resolver404):
+        resolve(f"/{settings.MEDIA_URL}{session.slides_file.name}")
 
     download = client.get(reverse("learning_sessions:slides", kwargs={"slug": session.slug}))
 
@@ -210,6 +199,7 @@ def test_replacing_and_removing_files_deletes_the_old_ones_once_saved(
 
     with django_capture_on_commit_callbacks(execute=True):
         _edit(client, session, slides_file=SimpleUploadedFile("b.pdf", PDF, "application/pdf"))
+        assert first.exists()  # until the change commits
     session.refresh_from_db()
     second = Path(session.slides_file.path)
     assert second.exists()
@@ -244,3 +234,64 @@ def test_an_ideas_files_are_not_found_and_a_session_without_files_has_none(coali
         client.get(reverse("learning_sessions:slides", kwargs={"slug": plain.slug})).status_code
         == 404
     )
+
+
+def test_a_failed_save_keeps_the_old_file_and_writes_no_new_one(coalition, session, monkeypatch):
+    client_files = {"slides_file": SimpleUploadedFile("slides.pdf", PDF)}
+    services.store_files(session, client_files)
+    first = Path(session.slides_file.path)
+    fields = {name: getattr(session, name) for name in services.SESSION_FIELDS}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(Presenter.objects, "bulk_create", broken)
+    with pytest.raises(RuntimeError):
+        services.save_session(
+            actor=coalition.core,
+            session=session,
+            fields=fields,
+            topics=[],
+            presenters=[],
+            files={"slides_file": SimpleUploadedFile("slides.pdf", PDF)},
+        )
+
+    session.refresh_from_db()
+    assert Path(session.slides_file.path) == first
+    assert first.exists()
+    assert [p.name for p in Path(settings.MEDIA_ROOT).rglob("*.pdf")] == [first.name]
+
+
+def test_the_edit_form_links_the_current_file_through_the_view(coalition, client_as, session):
+    services.store_files(session, {"slides_file": SimpleUploadedFile("slides.pdf", PDF)})
+
+    page = client_as(coalition.core).get(
+        reverse("learning_sessions:edit", kwargs={"slug": session.slug})
+    )
+
+    assert f'href="/learning-sessions/{session.slug}/slides/"' in page.content.decode()
+    assert "/media/" not in page.content.decode()
+
+
+def test_a_file_missing_from_storage_is_not_found(client, session):
+    services.store_files(session, {"slides_file": SimpleUploadedFile("slides.pdf", PDF)})
+    Path(session.slides_file.path).unlink()
+
+    response = client.get(reverse("learning_sessions:slides", kwargs={"slug": session.slug}))
+
+    assert response.status_code == 404
+
+
+def test_captions_are_stored_as_vtt_whatever_they_were_called(
+    coalition, client_as, client, session
+):
+    _edit(
+        client_as(coalition.core),
+        session,
+        captions_file=SimpleUploadedFile("page.html", CAPTIONS.encode(), "text/html"),
+    )
+    session.refresh_from_db()
+
+    assert session.captions_file.name.endswith(".vtt")
+    download = client.get(reverse("learning_sessions:captions", kwargs={"slug": session.slug}))
+    assert download["Content-Disposition"].endswith('-captions.vtt"')
