@@ -147,8 +147,26 @@ class SessionForm(forms.ModelForm):
                 cleaned["date"], cleaned["start_time"], tzinfo=timezone.get_current_timezone()
             )
         if cleaned.get("status") not in (None, SessionStatus.IDEA) and not cleaned["starts_at"]:
-            self.add_error("date", "A scheduled session needs its date and start time.")
+            for name in ("date", "start_time"):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, "A scheduled session needs its date and start time.")
         return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        # A browser cannot keep a chosen file when the page comes back with a
+        # problem elsewhere: say so next to each file that was chosen.
+        if self.errors:
+            for name in ("slides_file", "captions_file"):
+                if (
+                    isinstance(self.cleaned_data.get(name), UploadedFile)
+                    and name not in self.errors
+                ):
+                    self.add_error(
+                        name,
+                        "This file was not saved because of the problem shown on the page: "
+                        "choose it again.",
+                    )
 
     def session_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in SESSION_FIELDS}

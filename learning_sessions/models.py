@@ -1,6 +1,7 @@
 """Learning sessions: the monthly Zoom sessions the Core Group plans, and the
 library their recordings make once published."""
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -93,6 +94,12 @@ class LearningSession(models.Model):
 
     def get_absolute_url(self):
         return reverse("learning_sessions:detail", kwargs={"slug": self.slug})
+
+    @property
+    def ends_at(self):
+        if self.starts_at is None:
+            return None
+        return self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
 
 
 class Presenter(models.Model):

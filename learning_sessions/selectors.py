@@ -1,5 +1,8 @@
 """Reads of the learning-session library, each a fixed number of queries."""
 
+import operator
+from functools import reduce
+
 from django.db.models import F, Q, QuerySet
 
 from issues.permissions import can_read_issues
@@ -21,16 +24,20 @@ def _visible(user) -> QuerySet:
 def library(*, user, params) -> list:
     """Published recordings, newest first, searched and filtered."""
     sessions = _visible(user).filter(status=SessionStatus.PUBLISHED)
-    if words := (params.get("q") or "").strip():
+    words = (params.get("q") or "").strip()
+    for word in words.split()[:10]:
+        # Every word, each anywhere: "mobile teams" finds "mobile crisis teams".
         sessions = sessions.filter(
-            Q(title__icontains=words)
-            | Q(description__icontains=words)
-            | Q(summary__icontains=words)
-            | Q(transcript_text__icontains=words)
-            | Q(presenters__name__icontains=words)
-            | Q(presenters__organisation__icontains=words)
-            | Q(topics__name__icontains=words)
-        ).distinct()
+            pk__in=LearningSession.objects.filter(
+                Q(title__icontains=word)
+                | Q(description__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(transcript_text__icontains=word)
+                | Q(presenters__name__icontains=word)
+                | Q(presenters__organisation__icontains=word)
+                | Q(topics__name__icontains=word)
+            ).values("pk")
+        )
     if topic := params.get("topic"):
         sessions = sessions.filter(topics__slug=topic)
     if (year := params.get("year") or "").isdigit():
@@ -48,15 +55,19 @@ def library(*, user, params) -> list:
 def _where_said(sessions: list, words: str) -> None:
     """For a search, the first moment each session's transcript says the words:
     `session.said` = {"start", "clock", "speaker", "text"}, or None."""
+    wanted = words.casefold().split()[:10]
     transcripts = dict(
-        LearningSession.objects.filter(
-            pk__in=[session.pk for session in sessions], transcript_text__icontains=words
-        ).values_list("pk", "transcript")
+        LearningSession.objects.filter(pk__in=[session.pk for session in sessions])
+        .filter(reduce(operator.or_, (Q(transcript_text__icontains=w) for w in wanted)))
+        .values_list("pk", "transcript")
     )
-    wanted = words.casefold()
     for session in sessions:
         cues = transcripts.get(session.pk, [])
-        said = next((cue for cue in cues if wanted in cue["text"].casefold()), None)
+        # The line that says the most of the words (the first of the best).
+        scored = [(sum(w in cue["text"].casefold() for w in wanted), -n, cue)
+                  for n, cue in enumerate(cues)]  # fmt: skip
+        best = max(scored, default=(0, 0, None), key=lambda item: item[:2])
+        said = best[2] if best[0] else None
         session.said = {**said, "clock": uploads.clock(said["start"])} if said else None
 
 
@@ -98,8 +109,10 @@ def years(*, user) -> list[int]:
     return sorted({d.year for d in dates}, reverse=True)
 
 
-def topics() -> QuerySet:
-    return Topic.objects.all()
+def topics(*, user) -> QuerySet:
+    """The topics this person finds recordings under (none empty for them)."""
+    published = _visible(user).filter(status=SessionStatus.PUBLISHED)
+    return Topic.objects.filter(sessions__in=published).distinct()
 
 
 def pipeline() -> dict:

@@ -1,20 +1,18 @@
 """Writes of the learning sessions: the Core Group plans and moves them along."""
 
-import datetime
-import secrets
-
 from django.conf import settings
 from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
-from icalendar import Calendar, Event
 
 from learning_sessions import permissions, uploads
 from learning_sessions.enums import SessionStatus, Visibility
 from learning_sessions.models import LearningSession, Presenter, SessionRegistration
 from members.models import hash_token
+from mhap.ical import calendar_bytes, simple_event
 
 SESSION_FIELDS = ("title", "status", "proposed_month", "starts_at", "duration_minutes",
                   "description", "visibility", "meeting_link", "recording_link",
@@ -121,22 +119,17 @@ def open_for_registration(session) -> bool:
     )
 
 
-def _event(session) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.COALITION_SHORT_NAME} Hub//EN")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = Event()
-    event.add("uid", f"learning-session-{session.pk}@mhap-hub")
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", session.starts_at)
-    event.add("dtend", session.starts_at + datetime.timedelta(minutes=session.duration_minutes))
-    event.add("summary", f"{settings.COALITION_SHORT_NAME} learning session: {session.title}")
-    event.add("url", settings.SITE_URL + session.get_absolute_url())
-    if session.meeting_link:
-        event.add("location", session.meeting_link)
-    calendar.add_component(event)
-    return calendar.to_ical()
+def session_calendar(session) -> bytes:
+    """The session as an .ics file: its link to join is the location."""
+    event = simple_event(
+        uid=f"learning-session-{session.pk}",
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        summary=f"{settings.COALITION_SHORT_NAME} learning session: {session.title}",
+        url=settings.SITE_URL + session.get_absolute_url(),
+        location=session.meeting_link,
+    )
+    return calendar_bytes([event], name=session.title)
 
 
 def _send_confirmation(registration) -> None:
@@ -149,66 +142,110 @@ def _send_confirmation(registration) -> None:
         f"Join here: {session.meeting_link or 'the link follows before the session'}\n\n"
         f"{settings.SITE_URL}{session.get_absolute_url()}\n"
     )
+    if registration.person is None:
+        mine = reverse("learning_sessions:confirm", kwargs={"token": guest_token(registration)})
+        body += f"\nCannot come after all? Cancel your place here: {settings.SITE_URL}{mine}\n"
+    else:
+        body += "\nCannot come after all? Cancel your place on the session's page.\n"
     message = EmailMessage(
         subject=f"You are registered: {session.title}",
         body=body,
         to=[registration.email],
     )
-    message.attach(f"{session.slug}.ics", _event(session), "text/calendar")
+    message.attach(f"{session.slug}.ics", session_calendar(session), "text/calendar")
     message.send()
+
+
+def guest_token(registration) -> str:
+    """The guest's own link: the same in every email to them (an older email's
+    link keeps working), unguessable without the site's secret key."""
+    return salted_hmac(
+        "learning_sessions.guest", f"{registration.pk}:{registration.guest_email.lower()}"
+    ).hexdigest()
 
 
 @transaction.atomic
 def register_member(*, person, session) -> SessionRegistration:
+    """One click. A member who had registered as a guest with the same address
+    keeps that place, now as a member."""
     if not open_for_registration(session):
         raise SessionError("Registration for this session is closed.")
-    try:
-        with transaction.atomic():
-            registration = SessionRegistration.objects.create(
-                session=session, person=person, confirmed_at=timezone.now()
-            )
-    except IntegrityError as exc:
-        raise SessionError("You are registered for this session already.") from exc
+    as_guest = SessionRegistration.objects.filter(
+        session=session, person=None, guest_email__iexact=person.email
+    )
+    if as_guest.update(person=person, guest_name="", guest_email="", guest_organisation="",
+                       token_hash="", confirmed_at=timezone.now()):  # fmt: skip
+        registration = SessionRegistration.objects.get(session=session, person=person)
+    else:
+        try:
+            with transaction.atomic():
+                registration = SessionRegistration.objects.create(
+                    session=session, person=person, confirmed_at=timezone.now()
+                )
+        except IntegrityError as exc:
+            raise SessionError("You are registered for this session already.") from exc
     transaction.on_commit(lambda: _send_confirmation(registration))
     return registration
+
+
+@transaction.atomic
+def cancel_registration(*, registration) -> None:
+    """A member or guest who cannot come after all: they are no longer counted
+    or reminded."""
+    if registration.session.starts_at and registration.session.starts_at <= timezone.now():
+        raise SessionError("This session has begun: registrations stay as they are.")
+    SessionRegistration.objects.filter(pk=registration.pk).delete()
 
 
 @transaction.atomic
 def register_guest(*, session, name: str, email: str, organisation: str) -> None:
     """Someone outside the coalition registers for a public session: they get
     a link to confirm; no account is made. Whether the address was known
-    already is not told, to the person or anyone else."""
+    already is not told, to the person or anyone else: a confirmed guest, or a
+    member registered with that address, gets no second place and no email."""
     if not open_for_registration(session) or session.visibility != Visibility.PUBLIC:
         raise SessionError("Registration for this session is closed.")
-    token = secrets.token_urlsafe(32)
+    name, email, organisation = name.strip(), email.strip(), organisation.strip()
+    if session.registrations.filter(person__email__iexact=email).exists():
+        return
     registration = SessionRegistration.objects.filter(
         session=session, person=None, guest_email__iexact=email
     ).first()
     if registration and registration.confirmed_at:
         return
     if registration:
-        SessionRegistration.objects.filter(pk=registration.pk).update(token_hash=hash_token(token))
+        # Asked again before confirming: the newest name and organisation count.
+        SessionRegistration.objects.filter(pk=registration.pk).update(
+            guest_name=name, guest_organisation=organisation
+        )
     else:
         try:
             with transaction.atomic():
                 registration = SessionRegistration.objects.create(
-                    session=session,
-                    guest_name=name.strip(),
-                    guest_email=email.strip(),
-                    guest_organisation=organisation.strip(),
-                    token_hash=hash_token(token),
-                )
+                    session=session, guest_name=name, guest_email=email,
+                    guest_organisation=organisation,
+                )  # fmt: skip
         except IntegrityError:
             return  # the same address at the same moment: one registration
+    token = guest_token(registration)
+    SessionRegistration.objects.filter(pk=registration.pk).update(token_hash=hash_token(token))
     link = settings.SITE_URL + reverse("learning_sessions:confirm", kwargs={"token": token})
     transaction.on_commit(
         lambda: send_mail(
             subject=f"Confirm your place: {session.title}",
-            message=f"Hello {name.strip()},\n\nTo confirm your place at “{session.title}”, "
+            message=f"Hello {name},\n\nTo confirm your place at “{session.title}”, "
             f"open this link:\n{link}\n\nIf you did not ask for this, ignore this email.\n",
             from_email=None,
-            recipient_list=[email.strip()],
+            recipient_list=[email],
         )
+    )
+
+
+def guest_registration(*, token: str) -> SessionRegistration | None:
+    return (
+        SessionRegistration.objects.select_related("session")
+        .filter(token_hash=hash_token(token), person=None)
+        .first()
     )
 
 
@@ -228,11 +265,17 @@ def confirm_guest(*, token: str) -> SessionRegistration | None:
     return registration
 
 
+def _begun_or_refuse(session) -> None:
+    if session.starts_at is None or session.starts_at > timezone.now():
+        raise SessionError("Attendance is recorded once the session has begun.")
+
+
 @transaction.atomic
 def mark_attendance(*, actor, session, attended_ids) -> int:
     """After the session: who came, from the organisers' ticks."""
     if not permissions.can_plan(actor):
         raise NotAllowed("Only the Core Group and admins record attendance.")
+    _begun_or_refuse(session)
     registrations = SessionRegistration.objects.filter(session=session)
     registrations.exclude(pk__in=attended_ids).update(attended=False)
     return registrations.filter(pk__in=attended_ids).update(attended=True)
@@ -246,6 +289,7 @@ def import_attendance(*, actor, session, attendees: list[tuple[int, str]]) -> tu
     Ticks already made stay: an import only adds."""
     if not permissions.can_plan(actor):
         raise NotAllowed("Only the Core Group and admins record attendance.")
+    _begun_or_refuse(session)
     wanted = {email.lower() for _, email in attendees}
     matched, ids = set(), []
     for registration in session.registrations.exclude(confirmed_at=None).select_related("person"):

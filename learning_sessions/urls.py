@@ -12,6 +12,7 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/unregister/", views.unregister, name="unregister"),
     path("<slug:slug>/register-guest/", views.register_guest, name="register_guest"),
     path("<slug:slug>/edit/", views.edit, name="edit"),
     path("<slug:slug>/registrations/", views.registrations, name="registrations"),

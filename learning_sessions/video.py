@@ -18,10 +18,6 @@ class Recording:
     host: str
     embed_url: str
     watch_url: str
-    at_format: str  # the watch URL at a moment: .format(seconds=...)
-
-    def at(self, seconds: int) -> str:
-        return self.at_format.format(seconds=int(seconds))
 
 
 def _youtube_id(parts) -> str | None:
@@ -73,7 +69,6 @@ def recording(url: str) -> Recording | None:
             host="YouTube",
             embed_url=f"https://www.youtube-nocookie.com/embed/{video}",
             watch_url=watch,
-            at_format=watch + "&t={seconds}s",
         )
     if vimeo := _vimeo_id(parts):
         video, unlisted = vimeo
@@ -83,6 +78,5 @@ def recording(url: str) -> Recording | None:
             host="Vimeo",
             embed_url=f"https://player.vimeo.com/video/{video}?{hash_query}dnt=1",
             watch_url=watch,
-            at_format=watch + "#t={seconds}s",
         )
     return None

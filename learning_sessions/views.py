@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -38,7 +39,7 @@ def library(request):
         {
             "sessions": selectors.library(user=request.user, params=request.GET),
             "upcoming": selectors.upcoming(user=request.user, now=timezone.now()),
-            "topics": selectors.topics(),
+            "topics": selectors.topics(user=request.user),
             "years": selectors.years(user=request.user),
             "can_plan": permissions.can_plan(request.user),
         },
@@ -68,14 +69,7 @@ def detail(request, slug):
     if refusal:
         return refusal
     recording = video.recording(session.recording_link)
-    transcript = [
-        {
-            **cue,
-            "clock": uploads.clock(cue["start"]),
-            "at": recording.at(cue["start"]) if recording else None,
-        }
-        for cue in session.transcript
-    ]
+    transcript = [{**cue, "clock": uploads.clock(cue["start"])} for cue in session.transcript]
     return render(
         request,
         "learning_sessions/detail.html",
@@ -203,6 +197,8 @@ def register(request, slug):
 def register_guest(request, slug):
     """Someone outside the coalition registers with name, email and organisation."""
     session = _readable_or_404(request, slug)
+    if not services.open_for_registration(session) or session.visibility != "public":
+        return render(request, "learning_sessions/guest_closed.html", {"session": session})
     form = GuestRegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -224,15 +220,52 @@ def register_guest(request, slug):
 
 
 def confirm(request, token):
-    """The guest's emailed link: a button, so nothing changes on a GET."""
-    if request.method == "POST":
+    """The guest's emailed link: their place, to confirm or cancel. Buttons,
+    so nothing changes on a GET."""
+    registration = services.guest_registration(token=token)
+    if registration is None:
+        raise Http404
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        try:
+            services.cancel_registration(registration=registration)
+        except services.SessionError as error:
+            messages.error(request, str(error))
+        else:
+            return render(
+                request, "learning_sessions/guest_cancelled.html", {"session": registration.session}
+            )
+    elif request.method == "POST":
         registration = services.confirm_guest(token=token)
-        if registration is None:
-            raise Http404
         return render(
             request, "learning_sessions/guest_confirmed.html", {"registration": registration}
         )
-    return render(request, "learning_sessions/guest_confirm.html", {"token": token})
+    return render(
+        request,
+        "learning_sessions/guest_confirm.html",
+        {
+            "registration": registration,
+            "open": services.open_for_registration(registration.session),
+        },
+    )
+
+
+@require_POST
+def unregister(request, slug):
+    """A member who cannot come after all."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("learning_sessions:detail", kwargs={"slug": slug}))
+    session = _readable_or_404(request, slug)
+    registration = session.registrations.filter(person=request.user).first()
+    if registration is None:
+        messages.info(request, "You were not registered for this session.")
+        return redirect(session)
+    try:
+        services.cancel_registration(registration=registration)
+    except services.SessionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Your place is cancelled. Thank you for telling us.")
+    return redirect(session)
 
 
 def _readable_or_404(request, slug):
@@ -250,10 +283,19 @@ def registrations(request, slug):
     session = get_object_or_404(LearningSession, slug=slug)
     if request.method == "POST":
         ids = [int(pk) for pk in request.POST.getlist("attended") if pk.isdigit()]
-        count = services.mark_attendance(actor=request.user, session=session, attended_ids=ids)
-        messages.success(request, f"Attendance saved: {count} attended.")
+        try:
+            count = services.mark_attendance(actor=request.user, session=session, attended_ids=ids)
+        except services.SessionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"Attendance saved: {count} attended.")
         return redirect("learning_sessions:registrations", slug=slug)
-    return _registrations_page(request, session, AttendanceImportForm())
+    unmatched = request.session.pop(_UNMATCHED, {}).get(str(session.pk), [])
+    return _registrations_page(request, session, AttendanceImportForm(), unmatched=unmatched)
+
+
+# The attendees an import could not match, kept for the page it redirects to.
+_UNMATCHED = "learning_sessions_unmatched"
 
 
 def _registrations_page(request, session, import_form, *, unmatched=(), status=200):
@@ -265,6 +307,7 @@ def _registrations_page(request, session, import_form, *, unmatched=(), status=2
             "registrations": selectors.registrations(session=session),
             "import_form": import_form,
             "unmatched": unmatched,
+            "begun": session.starts_at is not None and session.starts_at <= timezone.now(),
         },
         status=status,
     )
@@ -279,13 +322,21 @@ def import_attendance(request, slug):
     form = AttendanceImportForm(request.POST, request.FILES)
     if not form.is_valid():
         return _registrations_page(request, session, form, status=400)
-    count, unmatched = services.import_attendance(
-        actor=request.user, session=session, attendees=form.cleaned_data["file"]
-    )
-    messages.success(request, f"Attendance imported: {count} registrations marked attended.")
-    if not unmatched:
-        return redirect("learning_sessions:registrations", slug=slug)
-    return _registrations_page(request, session, AttendanceImportForm(), unmatched=unmatched)
+    try:
+        count, unmatched = services.import_attendance(
+            actor=request.user, session=session, attendees=form.cleaned_data["file"]
+        )
+    except services.SessionError as error:
+        form.add_error("file", str(error))
+        return _registrations_page(request, session, form, status=400)
+    messages.success(
+        request,
+        f"Attendance imported: {count} registration{pluralize(count)} marked attended."
+        + (f" {len(unmatched)} attendee{pluralize(len(unmatched))} matched no registration: "
+           "see the list below." if unmatched else ""),
+    )  # fmt: skip
+    request.session[_UNMATCHED] = {str(session.pk): unmatched[:500]}
+    return redirect("learning_sessions:registrations", slug=slug)
 
 
 def registrations_csv(request, slug):

@@ -199,6 +199,20 @@ class Coalition:
         session.save()
         return session
 
+    def guest_token(self) -> str:
+        """The emailed link of a guest who registered for an upcoming session."""
+        from learning_sessions import services
+        from learning_sessions.models import SessionRegistration
+        from members.models import hash_token
+
+        registration = SessionRegistration.objects.create(
+            session=self.upcoming_session(), guest_name="Ana Ortiz", guest_email="ana@example.net"
+        )
+        token = services.guest_token(registration)
+        registration.token_hash = hash_token(token)
+        registration.save(update_fields=["token_hash"])
+        return token
+
     def upcoming_session(self):
         import datetime
 

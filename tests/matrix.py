@@ -438,6 +438,13 @@ MATRIX: dict[str, Row] = {
         "login 302 302 302 302 302 302",
         method="post",
     ),
+    "learning_sessions:unregister": Row(
+        lambda c: reverse(
+            "learning_sessions:unregister", kwargs={"slug": c.upcoming_session().slug}
+        ),
+        "login 302 302 302 302 302 302",
+        method="post",
+    ),
     "learning_sessions:register_guest": Row(
         lambda c: reverse(
             "learning_sessions:register_guest", kwargs={"slug": c.upcoming_session().slug}
@@ -445,7 +452,7 @@ MATRIX: dict[str, Row] = {
         EVERYONE,
     ),
     "learning_sessions:confirm": Row(
-        lambda c: reverse("learning_sessions:confirm", kwargs={"token": "a-token-from-an-email"}),
+        lambda c: reverse("learning_sessions:confirm", kwargs={"token": c.guest_token()}),
         EVERYONE,
     ),
     "learning_sessions:registrations": Row(
@@ -463,9 +470,9 @@ MATRIX: dict[str, Row] = {
     ),
     "learning_sessions:import_attendance": Row(
         lambda c: reverse(
-            "learning_sessions:import_attendance", kwargs={"slug": c.upcoming_session().slug}
+            "learning_sessions:import_attendance", kwargs={"slug": c.learning_session().slug}
         ),
-        CORE_AND_ADMIN,  # nobody registered, so the page lists the unmatched attendee
+        "login 403 403 403 403 302 302",  # imported; the page lists who matched nobody
         method="post",
         data=lambda c: {"file": _attendance_report()},
     ),

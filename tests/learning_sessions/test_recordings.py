@@ -47,6 +47,28 @@ def test_search_finds_a_word_said_in_the_recording_and_shows_where(client):
     assert "In Trempealeau County the team answers within forty minutes." in page
 
 
+def test_every_word_searched_is_found_anywhere(client):
+    session = _with_transcript(
+        "Mobile crisis teams in every county", "In Trempealeau County the team answers."
+    )
+    session.presenters.create(name="Rita Hoffmann")
+
+    for words in ["mobile teams", "hoffmann rita", "TREMPEA county", "crisis trempealeau"]:
+        found = client.get(LIBRARY, {"q": words}).context["sessions"]
+        assert [s.title for s in found] == [session.title], words
+    assert client.get(LIBRARY, {"q": "mobile parity"}).context["sessions"] == []
+
+
+def test_the_public_is_offered_only_topics_it_finds_recordings_under(client):
+    from tests.factories import TopicFactory
+
+    public, members = TopicFactory(name="Parity"), TopicFactory(name="Data and measurement")
+    LearningSessionFactory().topics.add(public)
+    LearningSessionFactory(visibility="members").topics.add(members)
+
+    assert [t.name for t in client.get(LIBRARY).context["topics"]] == ["Parity"]
+
+
 def test_transcript_search_keeps_members_only_sessions_from_the_public(
     coalition, client, client_as
 ):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learning_sessions import services
-from learning_sessions.models import SessionRegistration
+from learning_sessions.models import LearningSession, SessionRegistration
 from tests.factories import LearningSessionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the emails go on commit
@@ -120,6 +120,9 @@ def test_organisers_see_registrants_mark_attendance_and_export(coalition, client
     mine = SessionRegistration.objects.get(person=coalition.partner)
 
     page = client.get(url)
+    client.post(url, {"attended": [str(mine.pk)]})
+    assert not SessionRegistration.objects.filter(attended=True).exists()  # not yet begun
+    _begin(session)
     client.post(url, {"attended": [str(mine.pk), str(unconfirmed.pk)]})
     rows = list(
         csv.reader(
@@ -167,6 +170,13 @@ ZOOM_REPORT = (
 )
 
 
+def _begin(session):
+    LearningSession.objects.filter(pk=session.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    session.refresh_from_db()
+
+
 def _import(client, session, content: bytes, name="participants.csv"):
     return client.post(
         reverse("learning_sessions:import_attendance", kwargs={"slug": session.slug}),
@@ -181,11 +191,15 @@ def test_organisers_import_attendance_from_the_meeting_report(coalition, client_
         confirmed_at=timezone.now(),
     )  # fmt: skip
     report = ZOOM_REPORT + f"Priya,{coalition.partner.email},11/19/2026 12:00,,60\n"
+    client = client_as(coalition.core)
+    early = _import(client, session, report.encode())
+    assert "once the session has begun" in early.content.decode()
+    _begin(session)
 
-    response = _import(client_as(coalition.core), session, report.encode())
+    response = _import(client, session, report.encode())
 
-    assert response.status_code == 200
-    page = response.content.decode()
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
     assert "2 registrations marked attended" in page
     assert "Line 6: walk.in@example.org" in page
     assert "Line 2: host@example.org" in page
@@ -207,6 +221,7 @@ def test_a_report_that_cannot_be_read_is_explained_next_to_the_field(
     coalition, client_as, session, content, message
 ):
     services.register_member(person=coalition.partner, session=session)
+    _begin(session)
 
     response = _import(client_as(coalition.core), session, content)
 
@@ -215,3 +230,76 @@ def test_a_report_that_cannot_be_read_is_explained_next_to_the_field(
     assert error
     assert message in html.unescape(error.group(1))
     assert not SessionRegistration.objects.filter(attended=True).exists()
+
+
+def test_every_email_to_a_guest_carries_the_same_working_link(client, session):
+    url = reverse("learning_sessions:register_guest", kwargs={"slug": session.slug})
+    data = {"name": "Pat Guest", "email": "pat@example.net", "organisation": "Old Org"}
+    client.post(url, data)
+    client.post(url, {**data, "name": "Pat Guest-Smith", "organisation": "New Org"})
+
+    links = [re.search(r"https?://\S+/confirm/\S+/", m.body).group(0) for m in mail.outbox]
+    assert len(links) == 2
+    assert links[0] == links[1]
+    registration = SessionRegistration.objects.get()
+    assert (registration.guest_name, registration.guest_organisation) == (
+        "Pat Guest-Smith",
+        "New Org",
+    )
+    response = client.post(links[0].split("127.0.0.1:8000", 1)[-1])
+    assert "You are registered" in response.content.decode()
+
+
+def test_a_member_is_not_registered_twice_through_the_guest_form(coalition, client, session):
+    services.register_member(person=coalition.partner, session=session)
+    mail.outbox.clear()
+
+    client.post(
+        reverse("learning_sessions:register_guest", kwargs={"slug": session.slug}),
+        {"name": "Priya", "email": coalition.partner.email.upper(), "organisation": ""},
+    )
+
+    assert session.registrations.count() == 1
+    assert mail.outbox == []
+
+
+def test_a_guest_who_joins_the_coalition_keeps_their_place_as_a_member(coalition, session):
+    SessionRegistration.objects.create(
+        session=session, guest_name="Priya", guest_email=coalition.partner.email,
+        confirmed_at=timezone.now(),
+    )  # fmt: skip
+
+    services.register_member(person=coalition.partner, session=session)
+
+    registration = session.registrations.get()
+    assert registration.person == coalition.partner
+    assert registration.guest_email == ""
+
+
+def test_members_and_guests_cancel_their_places(coalition, client, client_as, session):
+    services.register_member(person=coalition.partner, session=session)
+    client.post(
+        reverse("learning_sessions:register_guest", kwargs={"slug": session.slug}),
+        {"name": "Ana", "email": "ana@example.net", "organisation": ""},
+    )
+    link = re.search(r"https?://\S+/confirm/\S+/", mail.outbox[-1].body).group(0)
+    path = link.split("127.0.0.1:8000", 1)[-1]
+    client.post(path)  # confirmed
+
+    member = client_as(coalition.partner).post(
+        reverse("learning_sessions:unregister", kwargs={"slug": session.slug})
+    )
+    guest = client.post(path, {"action": "cancel"})
+
+    assert member.status_code == 302
+    assert "Your registration is cancelled" in guest.content.decode()
+    assert not session.registrations.exists()
+
+
+def test_the_guest_form_of_a_past_session_says_it_is_closed(client):
+    past = LearningSessionFactory()
+
+    page = client.get(reverse("learning_sessions:register_guest", kwargs={"slug": past.slug}))
+
+    assert "is closed" in page.content.decode()
+    assert "<form" not in page.content.decode().split("<main", 1)[-1]
