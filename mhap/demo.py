@@ -195,6 +195,9 @@ ROSTERS = {
 
 @transaction.atomic
 def seed_demo_coalition() -> dict[str, int]:
+    from django.utils import timezone
+
+    seeding_started = timezone.now()
     sectors = {
         name: SectorFactory(name=name, slug=_slug(name), position=index)
         for index, name in enumerate(SECTORS)
@@ -231,12 +234,52 @@ def seed_demo_coalition() -> dict[str, int]:
     seed_summits(people)
     seed_feedback_rounds(people)
     seed_learning_sessions(people)
+    _seed_check_in(people, workgroups)
+    _quiet_history(since=seeding_started)
     return {
         "sectors": len(sectors),
         "organisations": len(organisations),
         "people": len(people),
         "workgroups": len(workgroups),
     }
+
+
+def _seed_check_in(people, workgroups) -> None:
+    """A Core Group check-in a little over an hour away, so its one-hour
+    reminder goes out (to the console) a few minutes into `make run`. Each
+    seed adds one when none is coming up."""
+    from django.utils import timezone
+
+    from workgroups.models import Meeting
+    from workgroups.services import meetings as meeting_services
+
+    now = timezone.now()
+    core = next(w for w in workgroups.values() if w.is_core_group)
+    soon = Meeting.objects.filter(
+        workgroup=core, title="Check-in before the summit", starts_at__gt=now
+    )
+    if soon.exists():
+        return
+    meeting_services.schedule_meeting(
+        workgroup=core,
+        actor=people["admin@mhap.test"],
+        title="Check-in before the summit",
+        starts_at=(now + datetime.timedelta(minutes=66)).replace(second=0, microsecond=0),
+        duration_minutes=30,
+        time_zone="America/Chicago",
+        meeting_link="https://zoom.example.org/j/mhap-core",
+        agenda="1. Who presents each paper\n2. Feedback round: who has not answered yet",
+    )
+
+
+def _quiet_history(*, since) -> None:
+    """The demo's past happened before the Hub sent email: drop the
+    notifications and messages seeding queued (co-authors added, rounds
+    opened ...), so `make run` does not start with a burst of them.
+    Reminders of events still ahead are planned as `make run` goes."""
+    from reminders.models import Delivery
+
+    Delivery.objects.filter(created_at__gte=since).delete()
 
 
 def _slug(name: str) -> str:

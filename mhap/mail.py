@@ -1,17 +1,11 @@
-"""Email leaves through Celery.
-
-Apps call Django's mail API as usual. This backend turns each message into
-JSON and queues it once the surrounding transaction commits, so a rolled-back
-request sends nothing; a worker hands it to the "delivery" mailer
-(settings.MAILERS).
-"""
+"""Email as JSON, so a message can wait in the outbox (reminders.mail) and be
+sent later, exactly as it was written, by the "delivery" mailer
+(settings.MAILERS)."""
 
 import base64
 from email.mime.base import MIMEBase
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives
-from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
 
 DELIVERY_MAILER = "delivery"
 
@@ -57,15 +51,3 @@ def deserialize_message(data: dict) -> EmailMultiAlternatives:
     for filename, content, mimetype in data["attachments"]:
         message.attach(filename, base64.b64decode(content), mimetype)
     return message
-
-
-class CeleryEmailBackend(BaseEmailBackend):
-    def send_messages(self, email_messages):
-        from mhap.tasks import deliver_email
-
-        payloads = [serialize_message(message) for message in email_messages]
-        for payload in payloads:
-            # robust: a broker that is down is logged, not turned into an error
-            # page for a change that has already been saved.
-            transaction.on_commit(lambda payload=payload: deliver_email.delay(payload), robust=True)
-        return len(payloads)

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "issues",
     "summits",
     "learning_sessions",
+    "reminders",
     "mhap",
 ]
 
@@ -179,16 +180,49 @@ CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "mhap")
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
+# Reminders and notifications (reminders/engine.py). Lead times are minutes
+# before the event; admins change them in the app (/reminders/lead-times/).
+REMINDER_LEAD_TIMES = {
+    "summit": [7 * 24 * 60, 24 * 60],
+    "meeting": [24 * 60, 60],
+    "learning_session": [24 * 60, 60],
+    "round_closing": [3 * 24 * 60, 24 * 60],
+    "action_item": [24 * 60],
+}
+# Beat runs the sweep this often; a sweep sends for at most this long.
+REMINDER_SWEEP_SECONDS = envint("REMINDER_SWEEP_SECONDS", 60)
+# Reminders are planned this far ahead of falling due, and each plan looks
+# back this far for changes (a member who just joined, a meeting just moved).
+REMINDER_PLAN_AHEAD_SECONDS = envint("REMINDER_PLAN_AHEAD_SECONDS", 120)
+REMINDER_PLAN_OVERLAP_SECONDS = envint("REMINDER_PLAN_OVERLAP_SECONDS", 120)
+# A sweep leases the batch it claims; if it dies, the lease runs out and the
+# next sweep sends the rest. Longer than the SMTP timeout.
+REMINDER_LEASE_SECONDS = envint("REMINDER_LEASE_SECONDS", 120)
+REMINDER_BATCH_SIZE = envint("REMINDER_BATCH_SIZE", 100)
+# A message the mail server refuses for now is tried again after 1, 2, 4 ...
+# minutes, and marked failed after this many attempts.
+REMINDER_MAX_ATTEMPTS = envint("REMINDER_MAX_ATTEMPTS", 6)
+REMINDER_RETRY_SECONDS = envint("REMINDER_RETRY_SECONDS", 60)
+# The daily digest of notifications goes out at this hour in each person's zone.
+REMINDER_DIGEST_HOUR = envint("REMINDER_DIGEST_HOUR", 7)
+
 CELERY_BEAT_SCHEDULE = {
     "extend-meeting-series": {
         "task": "workgroups.tasks.extend_meeting_series",
         "schedule": 6 * 60 * 60,
     },
+    "send-reminders": {
+        "task": "reminders.tasks.sweep",
+        "schedule": REMINDER_SWEEP_SECONDS,
+        # A sweep that could not start within its interval is replaced by the next.
+        "options": {"expires": REMINDER_SWEEP_SECONDS},
+    },
 }
 
 # Email (Django 6.1 mailers): the app sends through Django's mail API with
-# the "default" mailer, which queues each message on Celery once the
-# transaction commits; a worker hands it to the "delivery" mailer.
+# the "default" mailer, which writes each message to the outbox (a Delivery
+# row, in the same transaction as the change it tells of); the reminder sweep
+# hands it to the "delivery" mailer.
 # EMAIL_DELIVERY_BACKEND: console (default), smtp, file, or a dotted path.
 EMAIL_DELIVERY_BACKENDS = {
     "console": "django.core.mail.backends.console.EmailBackend",
@@ -211,7 +245,7 @@ if _delivery_backend == EMAIL_DELIVERY_BACKENDS["smtp"]:
 elif _delivery_backend == EMAIL_DELIVERY_BACKENDS["file"]:
     _delivery_options = {"file_path": env("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))}
 MAILERS = {
-    "default": {"BACKEND": "mhap.mail.CeleryEmailBackend"},
+    "default": {"BACKEND": "reminders.mail.OutboxEmailBackend"},
     "delivery": {"BACKEND": _delivery_backend, "OPTIONS": _delivery_options},
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", f"{COALITION_SHORT_NAME} Hub <hub@mhap.test>")

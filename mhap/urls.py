@@ -25,6 +25,7 @@ urlpatterns = [
     path("papers/", include("issues.paper_urls")),
     path("summits/", include("summits.urls")),
     path("learning-sessions/", include("learning_sessions.urls")),
+    path("reminders/", include("reminders.urls")),
     path("", include("members.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),

@@ -3,13 +3,16 @@ actor's right first."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.text import slugify
 
 from issues import services as issue_services
 from issues.enums import PaperState
+from reminders.services import notify
 from summits import permissions
 from summits.enums import AttendanceMode
 from summits.models import (
@@ -20,6 +23,7 @@ from summits.models import (
     RoundPaper,
     Summit,
 )
+from summits.reminder_kinds import DISPOSITION, ROUND_OPENED
 
 SUMMIT_FIELDS = ("title", "starts_at", "ends_at", "format", "venue", "address", "meeting_link",
                  "agenda")  # fmt: skip
@@ -132,6 +136,17 @@ def create_round(
         RoundPaper.objects.create(
             round=feedback_round, revision_id=paper.review_revision_id, position=position
         )
+    count = len(papers)
+    closes = date_format(timezone.localtime(closes_at), "l j F, g:i A")
+    notify(
+        kind=ROUND_OPENED.name,
+        people=get_user_model().objects.filter(is_active=True),
+        key=f"round_opened:{feedback_round.pk}",
+        subject=f"Feedback round open: {summit.title}, {feedback_round.title}",
+        body=f"{count} paper{'s' if count != 1 else ''} for your feedback, until {closes}.",
+        path=feedback_round.get_absolute_url(),
+        at=opens_at,
+    )
     return feedback_round
 
 
@@ -195,6 +210,17 @@ def dispose(*, actor, feedback: Feedback, disposition: str, reason: str) -> Feed
         disposed_at=timezone.now(),
     )
     feedback.refresh_from_db()
+    if feedback.person_id:
+        answer = feedback.get_disposition_display()
+        notify(
+            kind=DISPOSITION.name,
+            people=[feedback.person],
+            key=f"disposition:{feedback.pk}:{disposition}",
+            subject=f"Your feedback on “{feedback.revision.title}”: {answer}",
+            body=f"{actor.full_name} answered your feedback: {answer}."
+            + (f"\n\n{feedback.disposition_reason}" if feedback.disposition_reason else ""),
+            path=reverse("summits:changes_since", kwargs={"pk": feedback.pk}),
+        )
     return feedback
 
 

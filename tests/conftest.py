@@ -213,6 +213,23 @@ class Coalition:
         registration.save(update_fields=["token_hash"])
         return token
 
+    def unsubscribe_token(self) -> str:
+        from reminders.messages import unsubscribe_token
+
+        return unsubscribe_token(f"person:{self.partner.pk}", "summit")
+
+    def failed_delivery(self):
+        from django.utils import timezone
+
+        from reminders.models import Delivery
+
+        now = timezone.now()
+        return Delivery.objects.create(
+            kind="summit", event_key="summit:1", recipient_key=f"person:{self.partner.pk}",
+            email=self.partner.email, event_starts_at=now, due_at=now, send_after=now,
+            status="failed", attempts=6, last_error="SMTPServerDisconnected",
+        )  # fmt: skip
+
     def upcoming_session(self):
         import datetime
 

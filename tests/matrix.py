@@ -500,6 +500,19 @@ MATRIX: dict[str, Row] = {
         lambda c: reverse("learning_sessions:edit", kwargs={"slug": c.learning_session().slug}),
         CORE_AND_ADMIN,
     ),
+    # Reminders and notifications
+    "reminders:preferences": Row(lambda c: reverse("reminders:preferences"), MEMBERS),
+    "reminders:unsubscribe": Row(
+        lambda c: reverse("reminders:unsubscribe", kwargs={"token": c.unsubscribe_token()}),
+        EVERYONE,  # the signed link is the authority: it works without signing in
+    ),
+    "reminders:deliveries": Row(lambda c: reverse("reminders:deliveries"), ADMIN_ONLY),
+    "reminders:retry": Row(
+        lambda c: reverse("reminders:retry", kwargs={"pk": c.failed_delivery().pk}),
+        ADMIN_ACTION,
+        method="post",
+    ),
+    "reminders:lead_times": Row(lambda c: reverse("reminders:lead_times"), ADMIN_ONLY),
     # Membership: the public
     "members:join_request": Row(lambda c: reverse("members:join_request"), EVERYONE),
     "members:join_thanks": Row(lambda c: reverse("members:join_thanks"), EVERYONE),

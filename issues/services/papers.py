@@ -29,7 +29,11 @@ from issues.models import (
     PaperRevision,
     Recommendation,
 )
+from issues.reminder_kinds import CO_AUTHOR_ADDED, PAPER_COMMENT
 from issues.services.issues import IssueError, NotAllowed, record_changes
+from reminders.services import notify
+from workgroups.enums import Role
+from workgroups.models import Membership
 from workgroups.permissions import is_workgroup_chair, is_workgroup_member
 
 STARTABLE = (Status.ACCEPTED, Status.PRIORITISED, Status.PAPER_IN_PROGRESS)
@@ -384,7 +388,7 @@ def add_paper_comment(
         ).exists()
     ):
         raise IssueError(f"The paper has no recommendation {recommendation_number}.")
-    return PaperComment.objects.create(
+    comment = PaperComment.objects.create(
         paper=paper,
         revision_id=paper.current_revision_id,
         section="recommendations" if recommendation_number else section,
@@ -392,6 +396,24 @@ def add_paper_comment(
         body=body,
         author=actor,
     )
+    notify(
+        kind=PAPER_COMMENT.name,
+        people=[person for person in paper_authors(paper) if person.pk != actor.pk],
+        key=f"paper_comment:{comment.pk}",
+        subject=f"{actor.full_name} commented on “{paper.title}”",
+        body=body,
+        path=paper.get_absolute_url() + "#comments",
+    )
+    return comment
+
+
+def paper_authors(paper) -> list:
+    """The paper's authors now: its workgroup's chairs and the co-authors
+    still in the workgroup."""
+    workgroup = paper.issue.workgroup
+    current = Membership.objects.current().filter(workgroup=workgroup).select_related("person")
+    co_authors = set(paper.co_authorships.values_list("person_id", flat=True))
+    return [m.person for m in current if m.role == Role.CHAIR or m.person_id in co_authors]
 
 
 @transaction.atomic
@@ -419,6 +441,15 @@ def add_co_author(*, actor, paper: IssuePaper, person) -> PaperCoAuthor:
     except IntegrityError as exc:
         raise IssueError(f"{person} is a co-author already.") from exc
     permissions.forget_co_authors(paper)
+    notify(
+        kind=CO_AUTHOR_ADDED.name,
+        people=[person],
+        key=f"co_author:{co_author.pk}",
+        subject=f"You are a co-author of “{paper.title}”",
+        body=f"{actor.full_name} added you as a co-author of “{paper.title}”. "
+        "You can now edit its draft.",
+        path=paper.get_absolute_url(),
+    )
     return co_author
 
 

@@ -12,9 +12,11 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from reminders.services import notify
 from workgroups.enums import RequestStatus, Role, RoleChangeKind
 from workgroups.models import Membership, MembershipRequest, RoleChange, Workgroup
 from workgroups.permissions import forget_roles
+from workgroups.reminder_kinds import ADDED_TO_WORKGROUP
 
 
 class MembershipError(Exception):
@@ -48,8 +50,11 @@ def add_membership(
     actor=None,
     started_on: date | None = None,
     note: str = "",
+    announce: bool = True,
 ) -> Membership:
-    """Add a person to a workgroup. A person already in it is refused, not duplicated."""
+    """Add a person to a workgroup. A person already in it is refused, not
+    duplicated. Someone added by another person hears of it (a notification)
+    unless `announce` is off because they are told otherwise."""
     try:
         with transaction.atomic():
             membership = Membership.objects.create(
@@ -69,6 +74,16 @@ def add_membership(
         note=note,
     )
     forget_roles(person)
+    if announce and actor is not None and actor.pk != person.pk:
+        notify(
+            kind=ADDED_TO_WORKGROUP.name,
+            people=[person],
+            key=f"membership:{membership.pk}",
+            subject=f"You are in the {workgroup.name} workgroup",
+            body=f"{actor.full_name} added you to {workgroup.name} as "
+            f"{_role_label(role).lower()}. Its meetings, issues and papers are open to you.",
+            path=workgroup.get_absolute_url(),
+        )
     return membership
 
 
@@ -165,6 +180,7 @@ def decide_membership_request(
             person=membership_request.person,
             actor=actor,
             note="Approved the person's request to join.",
+            announce=False,  # the decision's own email says so
         )
     send_mail(
         f"Your request to join {membership_request.workgroup}",

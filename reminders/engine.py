@@ -1,0 +1,339 @@
+"""The sweep: plan the reminders falling due, then claim due deliveries and
+send them, each once.
+
+Planning turns (event, lead time, recipient) into Delivery rows shortly
+before they fall due; the row's unique key makes planning idempotent, so two
+sweeps at once, or one after an outage, never plan a reminder twice.
+
+Sending claims a batch with SELECT ... FOR UPDATE SKIP LOCKED, leases it to
+this sweep and commits; each message is marked sent as soon as the mail
+server accepts it. A sweep that dies mid-batch leaves its lease to expire and
+the next sweep sends what was not marked: only the one message in flight at
+the moment of the crash can go out twice.
+"""
+
+import datetime
+import logging
+import os
+import smtplib
+import socket
+import time
+import uuid
+import zoneinfo
+from collections import defaultdict
+
+from django.conf import settings
+from django.core import mail
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from mhap.mail import DELIVERY_MAILER, deserialize_message
+from reminders import messages
+from reminders.enums import DeliveryStatus
+from reminders.models import Delivery, PlannerState
+from reminders.preferences import lead_minutes, opted_out
+from reminders.registry import Event, registry
+
+log = logging.getLogger(__name__)
+
+OUTBOX = "email"  # the kind of a plain message queued through Django's mail API
+DAY = 24 * 60
+
+
+def due_at(event: Event, minutes: int) -> datetime.datetime:
+    """When a reminder `minutes` before the event falls due. Whole days count
+    in the event's wall clock, so "1 day before" a 9 am meeting is 9 am the
+    day before even across a daylight-saving change; hours are exact."""
+    if minutes % DAY == 0:
+        zone = zoneinfo.ZoneInfo(event.time_zone)
+        wall = event.starts_at.astimezone(zone).replace(tzinfo=None)
+        earlier = wall - datetime.timedelta(days=minutes // DAY)
+        return earlier.replace(tzinfo=zone).astimezone(datetime.UTC)
+    return event.starts_at - datetime.timedelta(minutes=minutes)
+
+
+# Planning ---------------------------------------------------------------------
+
+
+def plan(now: datetime.datetime) -> int:
+    """Create the deliveries of every reminder falling due from where the last
+    plan stopped (a little before, to catch late changes) until a little
+    ahead. Returns how many rows were new."""
+    ahead = datetime.timedelta(seconds=settings.REMINDER_PLAN_AHEAD_SECONDS)
+    overlap = datetime.timedelta(seconds=settings.REMINDER_PLAN_OVERLAP_SECONDS)
+    state = PlannerState.objects.first()
+    start = (state.planned_until if state else now - ahead) - overlap
+    start = min(start, now - overlap)
+    until = now + ahead
+    created = 0
+    for kind in registry.reminders.values():
+        created += _plan_kind(kind, now=now, start=start, until=until)
+    if state is None:
+        PlannerState.objects.create(planned_until=until)
+    else:
+        PlannerState.objects.filter(pk=state.pk, planned_until__lt=until).update(
+            planned_until=until
+        )
+    return created
+
+
+def _plan_kind(kind, *, now, start, until) -> int:
+    leads = lead_minutes(kind)
+    if not leads:
+        return 0
+    # Events still ahead whose earliest reminder could fall in the window
+    # (a day's margin for wall-clock days across a clock change).
+    horizon = until + datetime.timedelta(minutes=leads[0] + DAY)
+    rows = []
+    for event in kind.events(after=now, until=horizon):
+        dues = [(lead, due_at(event, lead)) for lead in leads]  # largest lead first
+        overdue = [lead for lead, due in dues if due <= now]
+        for lead, due in dues:
+            if not start < due <= until:
+                continue
+            # Planned late (an outage, an event moved closer, a new member):
+            # only the nearest reminder that is due, never a burst of them.
+            if due <= now and lead != min(overdue):
+                continue
+            rows.append((event, lead, due))
+    if not rows:
+        return 0
+    deliveries = []
+    for event in {event.key: event for event, _, _ in rows}.values():
+        recipients = kind.recipients(event)
+        off = opted_out(kind.name, [r.key for r in recipients])
+        for _, lead, due in (row for row in rows if row[0].key == event.key):
+            deliveries += [
+                Delivery(kind=kind.name, event_key=event.key, recipient_key=r.key,
+                         person_id=r.person_id, email=r.email, lead_minutes=lead,
+                         event_starts_at=event.starts_at, due_at=due, send_after=due)
+                for r in recipients
+                if r.key not in off
+            ]  # fmt: skip
+    before = Delivery.objects.count() if settings.DEBUG else None
+    Delivery.objects.bulk_create(deliveries, ignore_conflicts=True, batch_size=500)
+    return (Delivery.objects.count() - before) if before is not None else len(deliveries)
+
+
+# Sending ----------------------------------------------------------------------
+
+
+def sweep(*, now=None, limit: int | None = None) -> dict:
+    """Plan, then send everything due, batch by batch, for at most about a
+    sweep interval. Safe to run in several processes at once. `now` fixes the
+    clock (tests)."""
+    clock = (lambda: now) if now else timezone.now
+    planned = plan(clock())
+    sender = Sender(clock)
+    deadline = time.monotonic() + settings.REMINDER_SWEEP_SECONDS
+    counts = defaultdict(int)
+    counts["planned"] = planned
+    while time.monotonic() < deadline and (limit is None or counts["claimed"] < limit):
+        batch = claim(worker=sender.worker, now=clock())
+        if not batch:
+            break
+        counts["claimed"] += len(batch)
+        for status, n in sender.send(batch).items():
+            counts[status] += n
+    sender.close()
+    return dict(counts)
+
+
+def claim(*, worker: str, now, size: int | None = None) -> list[Delivery]:
+    """Lease a batch of due deliveries to this worker: pending ones due now,
+    and ones whose sender died (their lease ran out)."""
+    size = size or settings.REMINDER_BATCH_SIZE
+    lease = now + datetime.timedelta(seconds=settings.REMINDER_LEASE_SECONDS)
+    with transaction.atomic():
+        rows = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(status=DeliveryStatus.PENDING, send_after__lte=now)
+            .order_by("send_after", "pk")[:size]
+        )
+        if len(rows) < size:
+            rows += list(
+                Delivery.objects.select_for_update(skip_locked=True)
+                .filter(status=DeliveryStatus.SENDING, lease_until__lt=now)
+                .order_by("lease_until", "pk")[: size - len(rows)]
+            )
+        # A person's digest goes out whole: with one of its items, claim the rest.
+        if digest_keys := {row.recipient_key for row in rows if row.digest}:
+            rows += list(
+                Delivery.objects.select_for_update(skip_locked=True)
+                .filter(status=DeliveryStatus.PENDING, digest=True, send_after__lte=now,
+                        recipient_key__in=digest_keys)
+                .exclude(pk__in=[row.pk for row in rows])
+            )  # fmt: skip
+        if rows:
+            Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
+                status=DeliveryStatus.SENDING,
+                claimed_by=worker,
+                lease_until=lease,
+                attempts=F("attempts") + 1,
+            )
+    for row in rows:
+        row.attempts += 1
+    return rows
+
+
+# Errors worth another attempt later; anything else the mail server said no
+# to for good.
+TRANSIENT = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError,
+             socket.timeout, TimeoutError, OSError)  # fmt: skip
+
+
+def _is_transient(error: Exception) -> bool:
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _ in error.recipients.values())
+    return isinstance(error, TRANSIENT)
+
+
+class Sender:
+    """Sends claimed deliveries over one mail connection."""
+
+    def __init__(self, clock=timezone.now):
+        self.clock = clock
+        self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.backend = None
+        self.claimed_at = time.monotonic()
+
+    def _connection(self):
+        if self.backend is None:
+            self.backend = mail.mailers[DELIVERY_MAILER]
+            self.backend.open()
+        return self.backend
+
+    def close(self):
+        if self.backend is not None:
+            try:
+                self.backend.close()
+            except Exception:  # the server went away; nothing left to close
+                log.debug("closing the mail connection failed", exc_info=True)
+            self.backend = None
+
+    def send(self, batch: list[Delivery]) -> dict:
+        self.claimed_at = time.monotonic()
+        counts = defaultdict(int)
+        checks = _Checks(self.clock())
+        digests = defaultdict(list)
+        for delivery in batch:
+            if delivery.digest:
+                digests[delivery.recipient_key].append(delivery)
+                continue
+            if not self._still_mine([delivery]):
+                continue
+            reason, message = checks.message(delivery)
+            if reason:
+                _finish(delivery, self.worker, status=DeliveryStatus.SKIPPED, skip_reason=reason)
+                counts["skipped"] += 1
+                continue
+            counts[self._deliver([delivery], message)] += 1
+        for rows in digests.values():
+            if not self._still_mine(rows):
+                continue
+            message = messages.digest(
+                deliveries=rows, labels=_labels(), time_zone=_time_zone(rows[0])
+            )
+            counts[self._deliver(rows, message)] += len(rows)
+        return counts
+
+    def _still_mine(self, rows) -> bool:
+        """Renew the lease when half of it has gone: a sweep that lost its
+        lease to another (it stalled) must not send what the other now owns."""
+        lease = settings.REMINDER_LEASE_SECONDS
+        if time.monotonic() - self.claimed_at < lease / 2:
+            return True
+        renewed = Delivery.objects.filter(
+            pk__in=[row.pk for row in rows],
+            status=DeliveryStatus.SENDING,
+            claimed_by=self.worker,
+        ).update(lease_until=self.clock() + datetime.timedelta(seconds=lease))
+        return renewed == len(rows)
+
+    def _deliver(self, rows, message) -> str:
+        try:
+            self._connection().send_messages([message])
+        except Exception as error:  # every failure is recorded on the row
+            self.close()  # a fresh connection for the next message
+            return _failed(rows, self.worker, error, now=self.clock())
+        _finish_all(rows, self.worker, status=DeliveryStatus.SENT, sent_at=self.clock())
+        return "sent"
+
+
+def _finish(delivery, worker, **fields):
+    _finish_all([delivery], worker, **fields)
+
+
+def _finish_all(rows, worker, **fields):
+    Delivery.objects.filter(
+        pk__in=[row.pk for row in rows], status=DeliveryStatus.SENDING, claimed_by=worker
+    ).update(lease_until=None, **fields)
+
+
+def _failed(rows, worker, error, *, now) -> str:
+    """Another attempt later, with backoff, or failed for good: the error is
+    kept on the row for admins either way."""
+    attempts = rows[0].attempts
+    text = f"{type(error).__name__}: {error}"[:2000]
+    if _is_transient(error) and attempts < settings.REMINDER_MAX_ATTEMPTS:
+        backoff = settings.REMINDER_RETRY_SECONDS * 2 ** (attempts - 1)
+        _finish_all(rows, worker, status=DeliveryStatus.PENDING, last_error=text,
+                    send_after=now + datetime.timedelta(seconds=backoff))  # fmt: skip
+        log.warning("delivery %s will be retried: %s", [r.pk for r in rows], text)
+        return "retried"
+    _finish_all(rows, worker, status=DeliveryStatus.FAILED, last_error=text)
+    log.error("delivery %s failed: %s", [r.pk for r in rows], text)
+    return "failed"
+
+
+def _labels() -> dict[str, str]:
+    return {name: kind.label for name, kind in registry.notifications.items()}
+
+
+def _time_zone(delivery) -> str:
+    person = delivery.person
+    return person.time_zone if person else settings.TIME_ZONE
+
+
+class _Checks:
+    """Whether a delivery is still wanted, and its message: the event and its
+    recipients are looked up once per batch."""
+
+    def __init__(self, now):
+        self.now = now
+        self.events = {}
+        self.recipients = {}
+
+    def message(self, delivery):
+        """(reason to skip, None) or ("", the message)."""
+        if delivery.kind == OUTBOX:
+            return "", deserialize_message(delivery.payload)
+        if delivery.kind in registry.notifications:
+            label = registry.notifications[delivery.kind].label
+            return "", messages.notification(delivery=delivery, kind_label=label)
+        kind = registry.reminders.get(delivery.kind)
+        if kind is None:
+            return "No such kind of reminder any more.", None
+        cache_key = (kind.name, delivery.event_key)
+        if cache_key not in self.events:
+            event = kind.event(delivery.event_key)
+            self.events[cache_key] = event
+            self.recipients[cache_key] = {r.key: r for r in kind.recipients(event)} if event else {}
+        event = self.events[cache_key]
+        if event is None:
+            return "The event was cancelled or removed.", None
+        if event.starts_at != delivery.event_starts_at:
+            return "The event moved; its new time has its own reminder.", None
+        if event.starts_at <= self.now:
+            return "The event had begun by the time the reminder could go.", None
+        recipient = self.recipients[cache_key].get(delivery.recipient_key)
+        if recipient is None:
+            return "No longer among the people to remind.", None
+        if delivery.recipient_key in opted_out(kind.name, [delivery.recipient_key]):
+            return "Turned off by the person.", None
+        return "", messages.reminder(
+            delivery=delivery, event=event, recipient=recipient, kind_label=kind.label
+        )

@@ -1,0 +1,132 @@
+"""Reminders of workgroup and Core Group meetings and of action items coming
+due, and the notification of being added to a workgroup."""
+
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.utils import timezone
+
+from mhap.ical import calendar_bytes
+from reminders.registry import (
+    Event,
+    NotificationKind,
+    Recipient,
+    ReminderKind,
+    register_notification,
+    register_reminder,
+)
+from workgroups.calendar import meeting_event
+from workgroups.models import ActionItem, Meeting, Membership
+
+
+def person_recipient(person) -> Recipient:
+    return Recipient(
+        key=f"person:{person.pk}",
+        email=person.email,
+        name=person.full_name,
+        time_zone=person.time_zone,
+        person_id=person.pk,
+    )
+
+
+class MeetingReminder(ReminderKind):
+    name = "meeting"
+    label = "Workgroup and Core Group meetings"
+    help_text = "Sent to the workgroup's members before each meeting."
+    default_setting = "meeting"
+
+    def _event(self, meeting) -> Event:
+        workgroup = meeting.workgroup
+        return Event(
+            key=f"meeting:{meeting.pk}",
+            starts_at=meeting.starts_at,
+            ends_at=meeting.ends_at,
+            title=f"{workgroup.name}: {meeting.title}",
+            what="Core Group meeting" if workgroup.is_core_group else "Workgroup meeting",
+            path=meeting.get_absolute_url(),
+            time_zone=meeting.time_zone,
+            where=meeting.location,
+            link=meeting.link,
+            agenda=meeting.agenda,
+            ics=lambda: calendar_bytes(
+                [meeting_event(meeting, stamp=timezone.now())], name=meeting.title
+            ),
+            source=meeting,
+        )
+
+    def events(self, *, after, until):
+        meetings = Meeting.objects.scheduled().filter(starts_at__gt=after, starts_at__lte=until)
+        return [self._event(m) for m in meetings.select_related("workgroup")]
+
+    def event(self, key):
+        meeting = (
+            Meeting.objects.scheduled()
+            .select_related("workgroup")
+            .filter(pk=key.removeprefix("meeting:"))
+            .first()
+        )
+        return self._event(meeting) if meeting else None
+
+    def recipients(self, event):
+        """The workgroup's members now: whoever left is not reminded, whoever
+        joined is."""
+        memberships = Membership.objects.current().filter(workgroup_id=event.source.workgroup_id)
+        return [person_recipient(m.person) for m in memberships.select_related("person")]
+
+
+class ActionItemReminder(ReminderKind):
+    name = "action_item"
+    label = "Action items coming due"
+    help_text = "Sent to the owner of an open action item before its due date."
+    default_setting = "action_item"
+    # An action item is due by the start of the coalition's working day.
+    DUE_HOUR = 9
+
+    def _due(self, item) -> datetime.datetime:
+        return datetime.datetime.combine(
+            item.due_on, datetime.time(self.DUE_HOUR), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        )
+
+    def _event(self, item) -> Event:
+        return Event(
+            key=f"action_item:{item.pk}",
+            starts_at=self._due(item),
+            title=item.description,
+            what="Action item due",
+            path=item.workgroup.get_absolute_url(),
+            time_zone=settings.TIME_ZONE,
+            source=item,
+        )
+
+    def events(self, *, after, until):
+        items = (
+            ActionItem.objects.open()
+            .filter(
+                owner__isnull=False,
+                due_on__gte=after.date() - datetime.timedelta(days=1),
+                due_on__lte=until.date() + datetime.timedelta(days=1),
+            )
+            .select_related("workgroup", "owner")
+        )
+        return [e for e in map(self._event, items) if after < e.starts_at <= until]
+
+    def event(self, key):
+        item = (
+            ActionItem.objects.open()
+            .filter(pk=key.removeprefix("action_item:"), owner__isnull=False, due_on__isnull=False)
+            .select_related("workgroup", "owner")
+            .first()
+        )
+        return self._event(item) if item else None
+
+    def recipients(self, event):
+        owner = event.source.owner
+        return [person_recipient(owner)] if owner and owner.is_active else []
+
+
+register_reminder(MeetingReminder())
+register_reminder(ActionItemReminder())
+ADDED_TO_WORKGROUP = register_notification(
+    NotificationKind("added_to_workgroup", "I was added to a workgroup")
+)
