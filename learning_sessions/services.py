@@ -160,7 +160,9 @@ def guest_token(registration) -> str:
     """The guest's own link: the same in every email to them (an older email's
     link keeps working), unguessable without the site's secret key."""
     return salted_hmac(
-        "learning_sessions.guest", f"{registration.pk}:{registration.guest_email.lower()}"
+        "learning_sessions.guest",
+        f"{registration.pk}:{registration.guest_email.lower()}",
+        algorithm="sha256",
     ).hexdigest()
 
 

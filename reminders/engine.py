@@ -310,7 +310,9 @@ class _Checks:
     def message(self, delivery):
         """(reason to skip, None) or ("", the message)."""
         if delivery.kind == OUTBOX:
-            return "", deserialize_message(delivery.payload)
+            message = deserialize_message(delivery.payload)
+            message.extra_headers["X-MHAP-Delivery"] = str(delivery.pk)
+            return "", message
         if delivery.kind in registry.notifications:
             label = registry.notifications[delivery.kind].label
             return "", messages.notification(delivery=delivery, kind_label=label)

@@ -15,7 +15,7 @@ from members.decorators import admin_required, member_required
 from reminders import messages as emails
 from reminders import services
 from reminders.enums import DeliveryStatus
-from reminders.filters import DeliveryFilter
+from reminders.filters import DeliveryFilter, kind_choices
 from reminders.forms import LeadTimesForm, PreferencesForm
 from reminders.models import Delivery
 from reminders.preferences import choices_of, lead_minutes
@@ -63,6 +63,9 @@ def deliveries(request):
         request.GET or None, queryset=Delivery.objects.select_related("person").order_by("-pk")
     )
     page = Paginator(found.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    labels = dict(kind_choices())
+    for delivery in page:
+        delivery.kind_label = labels.get(delivery.kind, delivery.kind)
     counts = dict(
         Delivery.objects.filter(status__in=[DeliveryStatus.PENDING, DeliveryStatus.FAILED])
         .values_list("status")
@@ -71,7 +74,7 @@ def deliveries(request):
     return render(
         request,
         "reminders/deliveries.html",
-        {"filter": found, "page": page, "counts": counts, "now": timezone.now()},
+        {"filter": found, "page": page, "counts": counts},
     )
 
 

@@ -1,0 +1,229 @@
+"""Fault drills: real worker and beat processes, a real broker and a real SMTP
+server on loopback, and the faults production will meet — a worker killed
+mid-batch, the broker gone for a while, two beats at once. Every message is
+counted where it arrives, by the delivery id in its headers.
+
+They need the test database on PostgreSQL (the processes share it) and run on
+CI; tests/workers.py says why they skip elsewhere."""
+
+import email
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from collections import Counter
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.mail import EmailMessage
+from django.urls import reverse
+from django.utils import timezone
+
+from mhap.mail import serialize_message
+from reminders.models import Delivery
+from tests import workers
+from tests.factories import LearningSessionFactory
+
+pytestmark = [pytest.mark.django_db(transaction=True)]
+
+
+class Sink:
+    """An SMTP server that counts each delivery id it receives."""
+
+    def __init__(self):
+        self.received = Counter()
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content)
+        with self.lock:
+            for pk in (message["X-MHAP-Delivery"] or "").split(","):
+                if pk:
+                    self.received[int(pk)] += 1
+        return "250 OK"
+
+    def count(self) -> int:
+        with self.lock:
+            return len(self.received)
+
+    def doubled(self) -> int:
+        with self.lock:
+            return sum(n - 1 for n in self.received.values())
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def sink():
+    handler = Sink()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    handler.port = controller.port
+    yield handler
+    controller.stop()
+
+
+@pytest.fixture
+def drill(tmp_path, monkeypatch, sink):
+    """Start workers and beats for a drill; all are stopped afterwards."""
+    started = []
+    logs = tmp_path / "logs"
+    logs.mkdir()
+
+    def env(**extra):
+        return workers.process_env(
+            tmp_path,
+            monkeypatch,
+            EMAIL_DELIVERY_BACKEND="smtp",
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=str(sink.port),
+            REMINDER_SWEEP_SECONDS="1",
+            REMINDER_LEASE_SECONDS="5",
+            REMINDER_RETRY_SECONDS="2",
+            **extra,
+        )
+
+    def start(kind, environment, *args):
+        log = open(logs / f"{kind}-{len(started)}.log", "wb")  # noqa: SIM115 -- closed with the process
+        if kind == "beat":
+            args = ("--schedule", str(tmp_path / f"beat-{len(started)}"), *args)
+        process = workers.start(kind, environment, *args, log=log)
+        started.append(process)
+        return process
+
+    def log_tail() -> str:
+        return "\n".join(
+            f"--- {path.name}\n" + path.read_text(errors="replace")[-3000:]
+            for path in sorted(logs.iterdir())
+        )
+
+    start.log_tail = log_tail
+    start.env = env
+    yield start
+    for process in started:
+        workers.stop(process, kill=True)
+    workers.reset_producer_pool()
+
+
+def due_messages(count: int, *, after_seconds: float = 0) -> list[int]:
+    """`count` queued emails, due now or a little later."""
+    now = timezone.now()
+    rows = []
+    for n in range(count):
+        due = now + timezone.timedelta(seconds=after_seconds * n / max(count, 1))
+        message = EmailMessage(f"Drill {n}", "Body", "hub@mhap.test", [f"p{n}@example.org"])
+        rows.append(Delivery(kind="email", event_key=f"drill:{n}", recipient_key=f"drill:{n}",
+                             email=f"p{n}@example.org", event_starts_at=now, due_at=due,
+                             send_after=due, payload=serialize_message(message)))  # fmt: skip
+    return [row.pk for row in Delivery.objects.bulk_create(rows)]
+
+
+def wait_until(condition, *, timeout: float, drill=None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"not done within {timeout:.0f} s\n" + (drill.log_tail() if drill else ""))
+
+
+def all_sent(ids, sink):
+    return lambda: (
+        set(ids) <= set(sink.received) and not Delivery.objects.exclude(status="sent").exists()
+    )
+
+
+def test_a_worker_killed_three_times_mid_batch_loses_nothing(drill, sink):
+    ids = due_messages(2000)
+    env = drill.env()
+    drill("beat", env)
+    worker = drill("worker", env, "--concurrency", "1")
+    kills = 0
+    for threshold in (300, 900, 1500):
+        wait_until(lambda t=threshold: sink.count() >= t, timeout=120, drill=drill)
+        workers.stop(worker, kill=True)  # SIGKILL, mid-batch
+        kills += 1
+        worker = drill("worker", env, "--concurrency", "1")
+
+    wait_until(all_sent(ids, sink), timeout=180, drill=drill)
+
+    assert set(sink.received) == set(ids)  # none lost
+    assert sink.doubled() <= kills  # at most the one in flight at each kill
+    assert Delivery.objects.filter(status="sent").count() == len(ids)
+
+
+def test_mail_due_while_the_broker_is_down_arrives_once_it_is_back(
+    drill, sink, tmp_path, client, settings
+):
+    if shutil.which("redis-server") is None:
+        pytest.skip("needs redis-server for a private Redis (Debian: apt-get install redis-server)")
+    port = free_port()
+    redis_command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1",
+                     "--save", "", "--appendonly", "no"]  # fmt: skip
+
+    def start_redis():
+        process = subprocess.Popen(redis_command, stdout=subprocess.DEVNULL)
+        wait_until(lambda: _answers(port), timeout=20)
+        return process
+
+    redis = start_redis()
+    try:
+        env = drill.env(broker_url=f"redis://127.0.0.1:{port}/0")
+        drill("worker", env, "--concurrency", "2")
+        drill("beat", env)
+        ids = due_messages(300, after_seconds=8)
+        redis.terminate()
+        redis.wait(timeout=10)
+        # The pages go on answering, and what they send waits in the outbox.
+        settings.MAILERS = {
+            "default": {"BACKEND": "reminders.mail.OutboxEmailBackend"},
+            "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+        }
+        session = LearningSessionFactory(
+            status="scheduled", starts_at=timezone.now() + timezone.timedelta(days=3)
+        )
+        assert client.get(reverse("learning_sessions:library")).status_code == 200
+        page = client.post(
+            reverse("learning_sessions:register_guest", kwargs={"slug": session.slug}),
+            {"name": "Ana", "email": "ana@example.net", "organisation": ""},
+        )
+        assert "Check your email" in page.content.decode()
+        guest = Delivery.objects.get(email="ana@example.net")
+        time.sleep(10)  # every due time passes while the broker is down
+        assert Delivery.objects.filter(status="sent").count() == 0
+        redis = start_redis()
+
+        wait_until(all_sent([*ids, guest.pk], sink), timeout=150, drill=drill)
+
+        assert set(sink.received) == {*ids, guest.pk}  # none lost
+        assert sink.doubled() == 0
+    finally:
+        redis.terminate()
+        redis.wait(timeout=10)
+
+
+def test_two_beats_at_once_send_nothing_twice(drill, sink):
+    ids = due_messages(500, after_seconds=5)
+    env = drill.env()
+    drill("worker", env, "--concurrency", "3")
+    drill("beat", env)
+    drill("beat", env)
+
+    wait_until(all_sent(ids, sink), timeout=120, drill=drill)
+
+    assert set(sink.received) == set(ids)
+    assert sink.doubled() == 0
+
+
+def _answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
+            s.sendall(b"PING\r\n")
+            return s.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
