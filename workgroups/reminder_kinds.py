@@ -130,3 +130,6 @@ register_reminder(ActionItemReminder())
 ADDED_TO_WORKGROUP = register_notification(
     NotificationKind("added_to_workgroup", "I was added to a workgroup")
 )
+MEETING_CHANGED = register_notification(
+    NotificationKind("meeting_changed", "A meeting of my workgroup moved or was cancelled")
+)

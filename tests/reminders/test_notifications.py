@@ -232,3 +232,24 @@ def test_the_deliveries_page_queries_do_not_grow(coalition, client_as):
                             subject="S", body="B", path="/")  # fmt: skip
 
     assert_constant_queries(client, reverse("reminders:deliveries"), add)
+
+
+def test_a_moved_or_cancelled_meeting_is_told_to_its_workgroup(coalition):
+    from workgroups.services import meetings as meeting_services
+
+    start = timezone.now() + datetime.timedelta(days=3)
+    meeting = MeetingFactory(workgroup=coalition.workgroup, starts_at=start,
+                             ends_at=start + datetime.timedelta(hours=1))  # fmt: skip
+    Delivery.objects.all().delete()
+
+    meeting_services.edit_meeting(meeting=meeting, actor=coalition.wg_chair,
+                                  starts_at=start + datetime.timedelta(days=1),
+                                  duration_minutes=60)  # fmt: skip
+    moved = sent_now()
+    meeting_services.cancel_meeting(meeting=meeting, actor=coalition.wg_chair)
+    cancelled = sent_now()
+
+    assert [m.to for m in moved] == [[coalition.wg_member.email]]  # not the chair who moved it
+    assert moved[0].subject.startswith("Moved: Medicaid & Workforce, Monthly meeting, now")
+    assert [m.to for m in cancelled] == [[coalition.wg_member.email]]
+    assert cancelled[0].subject.startswith("Cancelled:")

@@ -7,7 +7,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
+from reminders.services import notify
 from workgroups import recurrence
 from workgroups.enums import MeetingStatus
 from workgroups.models import (
@@ -16,10 +18,12 @@ from workgroups.models import (
     Meeting,
     MeetingLink,
     MeetingSeries,
+    Membership,
     MinutesRevision,
     Workgroup,
     WorkgroupUpdate,
 )
+from workgroups.reminder_kinds import MEETING_CHANGED
 
 
 class MeetingError(Exception):
@@ -170,7 +174,9 @@ def edit_meeting(
     **fields,
 ) -> Meeting:
     """Edit one meeting. It is then detached from its series: a later change of
-    the series leaves its time, title and link as they were set here."""
+    the series leaves its time, title and link as they were set here. Moving a
+    meeting still ahead tells its workgroup."""
+    was = meeting.starts_at
     for name, value in fields.items():
         setattr(meeting, name, value)
     meeting.starts_at = starts_at
@@ -178,7 +184,39 @@ def edit_meeting(
     meeting.is_detached = True
     meeting.sequence += 1
     meeting.save()
+    if starts_at != was and max(starts_at, was) > timezone.now():
+        _tell_workgroup(meeting, actor, what="moved", was=was)
     return meeting
+
+
+def _tell_workgroup(meeting: Meeting, actor, *, what: str, was=None) -> None:
+    """Its members hear that a meeting moved or was cancelled, in the
+    meeting's own time zone."""
+
+    def local(moment):
+        return date_format(moment.astimezone(meeting.local_zone), "l j F, g:i A T")
+
+    when = local(meeting.starts_at)
+    who = actor.full_name if actor else "The workgroup"
+    if what == "moved":
+        subject = f"Moved: {meeting.workgroup.name}, {meeting.title}, now {when}"
+        body = f"{who} moved the meeting from {local(was)} to {when}."
+    else:
+        subject = f"Cancelled: {meeting.workgroup.name}, {meeting.title}, {when}"
+        body = f"{who} cancelled the meeting of {when}."
+    members = Membership.objects.current().filter(workgroup=meeting.workgroup)
+    notify(
+        kind=MEETING_CHANGED.name,
+        people=[
+            m.person
+            for m in members.select_related("person")
+            if actor is None or m.person_id != actor.pk
+        ],
+        key=f"meeting_{what}:{meeting.pk}:{meeting.sequence}",
+        subject=subject,
+        body=body,
+        path=meeting.get_absolute_url(),
+    )
 
 
 @transaction.atomic
@@ -189,6 +227,8 @@ def cancel_meeting(*, meeting: Meeting, actor) -> Meeting:
     if not updated:
         raise MeetingError("This meeting is already cancelled.")
     meeting.refresh_from_db()
+    if meeting.starts_at > timezone.now():
+        _tell_workgroup(meeting, actor, what="cancelled")
     return meeting
 
 
