@@ -30,8 +30,8 @@ from django.utils import timezone
 
 from mhap.mail import DELIVERY_MAILER, deserialize_message
 from reminders import messages
-from reminders.enums import DeliveryStatus
-from reminders.models import Delivery, PlannerState
+from reminders.enums import Choice, DeliveryStatus
+from reminders.models import Delivery, PlannerState, Preference
 from reminders.preferences import lead_minutes, opted_out
 from reminders.registry import Event, registry
 
@@ -59,7 +59,7 @@ def due_at(event: Event, minutes: int) -> datetime.datetime:
 def plan(now: datetime.datetime) -> int:
     """Create the deliveries of every reminder falling due from where the last
     plan stopped (a little before, to catch late changes) until a little
-    ahead. Returns how many rows were new."""
+    ahead. Returns how many rows it asked for (those already there are kept)."""
     ahead = datetime.timedelta(seconds=settings.REMINDER_PLAN_AHEAD_SECONDS)
     overlap = datetime.timedelta(seconds=settings.REMINDER_PLAN_OVERLAP_SECONDS)
     state = PlannerState.objects.first()
@@ -68,7 +68,11 @@ def plan(now: datetime.datetime) -> int:
     until = now + ahead
     created = 0
     for kind in registry.reminders.values():
-        created += _plan_kind(kind, now=now, start=start, until=until)
+        try:
+            with transaction.atomic():
+                created += _plan_kind(kind, now=now, start=start, until=until)
+        except Exception:  # one kind's failure must not stop the others, or sending
+            log.exception("planning %s reminders failed", kind.name)
     if state is None:
         PlannerState.objects.create(planned_until=until)
     else:
@@ -85,14 +89,25 @@ def _plan_kind(kind, *, now, start, until) -> int:
     # Events still ahead whose earliest reminder could fall in the window
     # (a day's margin for wall-clock days across a clock change).
     horizon = until + datetime.timedelta(minutes=leads[0] + DAY)
+    events = kind.events(after=now, until=horizon)
+    # Events (at their current start) with no reminder yet: one scheduled or
+    # moved closer than its lead times still gets its nearest due reminder.
+    known = set(
+        Delivery.objects.filter(kind=kind.name, event_key__in=[e.key for e in events])
+        .exclude(status=DeliveryStatus.SKIPPED)
+        .values_list("event_key", "event_starts_at")
+        .distinct()
+    )
     rows = []
-    for event in kind.events(after=now, until=horizon):
+    for event in events:
         dues = [(lead, due_at(event, lead)) for lead in leads]  # largest lead first
         overdue = [lead for lead, due in dues if due <= now]
+        unreminded = (event.key, event.starts_at) not in known
         for lead, due in dues:
-            if not start < due <= until:
+            in_window = start < due <= until
+            if not in_window and not (unreminded and due <= now):
                 continue
-            # Planned late (an outage, an event moved closer, a new member):
+            # Planned late (an outage, an event moved closer, a new event):
             # only the nearest reminder that is due, never a burst of them.
             if due <= now and lead != min(overdue):
                 continue
@@ -111,9 +126,8 @@ def _plan_kind(kind, *, now, start, until) -> int:
                 for r in recipients
                 if r.key not in off
             ]  # fmt: skip
-    before = Delivery.objects.count() if settings.DEBUG else None
     Delivery.objects.bulk_create(deliveries, ignore_conflicts=True, batch_size=500)
-    return (Delivery.objects.count() - before) if before is not None else len(deliveries)
+    return len(deliveries)
 
 
 # Sending ----------------------------------------------------------------------
@@ -124,19 +138,23 @@ def sweep(*, now=None, limit: int | None = None) -> dict:
     sweep interval. Safe to run in several processes at once. `now` fixes the
     clock (tests)."""
     clock = (lambda: now) if now else timezone.now
-    planned = plan(clock())
+    counts = defaultdict(int)
+    try:
+        counts["planned"] = plan(clock())
+    except Exception:  # the outbox and notifications go out even so
+        log.exception("planning reminders failed")
     sender = Sender(clock)
     deadline = time.monotonic() + settings.REMINDER_SWEEP_SECONDS
-    counts = defaultdict(int)
-    counts["planned"] = planned
-    while time.monotonic() < deadline and (limit is None or counts["claimed"] < limit):
-        batch = claim(worker=sender.worker, now=clock())
-        if not batch:
-            break
-        counts["claimed"] += len(batch)
-        for status, n in sender.send(batch).items():
-            counts[status] += n
-    sender.close()
+    try:
+        while time.monotonic() < deadline and (limit is None or counts["claimed"] < limit):
+            batch = claim(worker=sender.worker, now=clock())
+            if not batch:
+                break
+            counts["claimed"] += len(batch)
+            for status, n in sender.send(batch).items():
+                counts[status] += n
+    finally:
+        sender.close()
     return dict(counts)
 
 
@@ -145,25 +163,26 @@ def claim(*, worker: str, now, size: int | None = None) -> list[Delivery]:
     and ones whose sender died (their lease ran out)."""
     size = size or settings.REMINDER_BATCH_SIZE
     lease = now + datetime.timedelta(seconds=settings.REMINDER_LEASE_SECONDS)
+    locked = Delivery.objects.select_for_update(skip_locked=True, of=("self",))
     with transaction.atomic():
         rows = list(
-            Delivery.objects.select_for_update(skip_locked=True)
-            .filter(status=DeliveryStatus.PENDING, send_after__lte=now)
+            locked.filter(status=DeliveryStatus.PENDING, send_after__lte=now)
+            .select_related("person")
             .order_by("send_after", "pk")[:size]
         )
         if len(rows) < size:
             rows += list(
-                Delivery.objects.select_for_update(skip_locked=True)
-                .filter(status=DeliveryStatus.SENDING, lease_until__lt=now)
+                locked.filter(status=DeliveryStatus.SENDING, lease_until__lt=now)
+                .select_related("person")
                 .order_by("lease_until", "pk")[: size - len(rows)]
             )
         # A person's digest goes out whole: with one of its items, claim the rest.
         if digest_keys := {row.recipient_key for row in rows if row.digest}:
             rows += list(
-                Delivery.objects.select_for_update(skip_locked=True)
-                .filter(status=DeliveryStatus.PENDING, digest=True, send_after__lte=now,
-                        recipient_key__in=digest_keys)
+                locked.filter(status=DeliveryStatus.PENDING, digest=True, send_after__lte=now,
+                              recipient_key__in=digest_keys)
                 .exclude(pk__in=[row.pk for row in rows])
+                .select_related("person")
             )  # fmt: skip
         if rows:
             Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
@@ -177,28 +196,35 @@ def claim(*, worker: str, now, size: int | None = None) -> list[Delivery]:
     return rows
 
 
-# Errors worth another attempt later; anything else the mail server said no
-# to for good.
-TRANSIENT = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError,
-             socket.timeout, TimeoutError, OSError)  # fmt: skip
+# The mail server itself is unreachable: nothing in the batch can go, and no
+# message is at fault, so none is charged an attempt.
+CONNECTION_LOST = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError,
+                   ConnectionError, socket.timeout, TimeoutError)  # fmt: skip
 
 
 def _is_transient(error: Exception) -> bool:
+    """A refusal for now (4xx) is tried again; 5xx and anything else fail."""
     if isinstance(error, smtplib.SMTPResponseException):
         return 400 <= error.smtp_code < 500
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(400 <= code < 500 for code, _ in error.recipients.values())
-    return isinstance(error, TRANSIENT)
+    return isinstance(error, OSError)
+
+
+class _ServerGone(Exception):
+    pass
 
 
 class Sender:
-    """Sends claimed deliveries over one mail connection."""
+    """Sends claimed deliveries over one mail connection. What it looks up
+    (events, their recipients, people's choices) it keeps for the sweep."""
 
     def __init__(self, clock=timezone.now):
         self.clock = clock
         self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.backend = None
-        self.claimed_at = time.monotonic()
+        self.renewed_at = time.monotonic()
+        self.checks = _Checks()
 
     def _connection(self):
         if self.backend is None:
@@ -215,62 +241,99 @@ class Sender:
             self.backend = None
 
     def send(self, batch: list[Delivery]) -> dict:
-        self.claimed_at = time.monotonic()
+        self.renewed_at = time.monotonic()
+        self.checks.now = self.clock()
         counts = defaultdict(int)
-        checks = _Checks(self.clock())
+        groups = [[d] for d in batch if not d.digest]
         digests = defaultdict(list)
         for delivery in batch:
             if delivery.digest:
                 digests[delivery.recipient_key].append(delivery)
-                continue
-            if not self._still_mine([delivery]):
-                continue
-            reason, message = checks.message(delivery)
-            if reason:
-                _finish(delivery, self.worker, status=DeliveryStatus.SKIPPED, skip_reason=reason)
-                counts["skipped"] += 1
-                continue
-            counts[self._deliver([delivery], message)] += 1
-        for rows in digests.values():
-            if not self._still_mine(rows):
-                continue
-            message = messages.digest(
-                deliveries=rows, labels=_labels(), time_zone=_time_zone(rows[0])
-            )
-            counts[self._deliver(rows, message)] += len(rows)
+        groups += list(digests.values())
+        for n, rows in enumerate(groups):
+            try:
+                status = self._one(rows)
+            except _ServerGone as error:
+                # Release this and every later group, uncharged, for the next sweep.
+                _release([row for group in groups[n:] for row in group], self.worker,
+                         error, now=self.clock())  # fmt: skip
+                counts["released"] += sum(len(group) for group in groups[n:])
+                break
+            counts[status] += len(rows)
         return counts
 
+    def _one(self, rows) -> str:
+        if not self._still_mine(rows):
+            return "lost"
+        if rows[0].digest:
+            unwanted = self.checks.unwanted(rows)
+            if unwanted:
+                _finish_all(unwanted, self.worker, status=DeliveryStatus.SKIPPED,
+                            skip_reason="Turned off by the person.")  # fmt: skip
+                rows = [row for row in rows if row not in unwanted]
+            if not rows:
+                return "skipped"
+        try:
+            reason, message = self.checks.message(rows)
+        except Exception as error:  # a message that cannot be built fails alone
+            log.exception("building delivery %s failed", [r.pk for r in rows])
+            return _failed(rows, self.worker, error, now=self.clock())
+        if reason:
+            _finish_all(rows, self.worker, status=DeliveryStatus.SKIPPED, skip_reason=reason)
+            return "skipped"
+        try:
+            self._connection().send_messages([message])
+        except CONNECTION_LOST as error:
+            self.close()
+            raise _ServerGone(error) from error
+        except Exception as error:  # every refusal is recorded on the row
+            self.close()  # a fresh connection for the next message
+            return _failed(rows, self.worker, error, now=self.clock())
+        _finish_all(rows, self.worker, status=DeliveryStatus.SENT, sent_at=self.clock())
+        return "sent"
+
     def _still_mine(self, rows) -> bool:
-        """Renew the lease when half of it has gone: a sweep that lost its
-        lease to another (it stalled) must not send what the other now owns."""
+        """Renew the lease while a send could still outlast it: a sweep that
+        lost its lease to another (it stalled) must not send what the other
+        now owns."""
         lease = settings.REMINDER_LEASE_SECONDS
-        if time.monotonic() - self.claimed_at < lease / 2:
+        left = lease - (time.monotonic() - self.renewed_at)
+        if left > 3 * _send_timeout():
             return True
         renewed = Delivery.objects.filter(
             pk__in=[row.pk for row in rows],
             status=DeliveryStatus.SENDING,
             claimed_by=self.worker,
         ).update(lease_until=self.clock() + datetime.timedelta(seconds=lease))
+        self.renewed_at = time.monotonic()
         return renewed == len(rows)
 
-    def _deliver(self, rows, message) -> str:
-        try:
-            self._connection().send_messages([message])
-        except Exception as error:  # every failure is recorded on the row
-            self.close()  # a fresh connection for the next message
-            return _failed(rows, self.worker, error, now=self.clock())
-        _finish_all(rows, self.worker, status=DeliveryStatus.SENT, sent_at=self.clock())
-        return "sent"
 
-
-def _finish(delivery, worker, **fields):
-    _finish_all([delivery], worker, **fields)
+def _send_timeout() -> float:
+    """The delivery mailer's timeout per network operation (30 s if unset)."""
+    options = settings.MAILERS.get(DELIVERY_MAILER, {}).get("OPTIONS", {})
+    return options.get("timeout") or 30
 
 
 def _finish_all(rows, worker, **fields):
     Delivery.objects.filter(
         pk__in=[row.pk for row in rows], status=DeliveryStatus.SENDING, claimed_by=worker
     ).update(lease_until=None, **fields)
+
+
+def _release(rows, worker, error, *, now) -> None:
+    """Back to pending, the attempt not counted: the server was unreachable."""
+    text = f"{type(error).__name__}: {error}"[:2000]
+    Delivery.objects.filter(
+        pk__in=[row.pk for row in rows], status=DeliveryStatus.SENDING, claimed_by=worker
+    ).update(
+        status=DeliveryStatus.PENDING,
+        lease_until=None,
+        attempts=F("attempts") - 1,
+        last_error=text,
+        send_after=now + datetime.timedelta(seconds=settings.REMINDER_RETRY_SECONDS),
+    )
+    log.warning("mail server unreachable; %s deliveries wait: %s", len(rows), text)
 
 
 def _failed(rows, worker, error, *, now) -> str:
@@ -289,41 +352,66 @@ def _failed(rows, worker, error, *, now) -> str:
     return "failed"
 
 
-def _labels() -> dict[str, str]:
-    return {name: kind.label for name, kind in registry.notifications.items()}
-
-
-def _time_zone(delivery) -> str:
-    person = delivery.person
-    return person.time_zone if person else settings.TIME_ZONE
-
-
 class _Checks:
-    """Whether a delivery is still wanted, and its message: the event and its
-    recipients are looked up once per batch."""
+    """Whether deliveries are still wanted, and their message. Events, their
+    recipients and who opted out are looked up once per sweep."""
 
-    def __init__(self, now):
-        self.now = now
+    def __init__(self):
+        self.now = timezone.now()
         self.events = {}
         self.recipients = {}
+        self.opted_out = {}
+        self.choices = {}
 
-    def message(self, delivery):
-        """(reason to skip, None) or ("", the message)."""
+    def message(self, rows):
+        """(reason to skip, None) or ("", the message) for one delivery, or
+        for one person's digest."""
+        delivery = rows[0]
         if delivery.kind == OUTBOX:
             message = deserialize_message(delivery.payload)
             message.extra_headers["X-MHAP-Delivery"] = str(delivery.pk)
             return "", message
         if delivery.kind in registry.notifications:
-            label = registry.notifications[delivery.kind].label
-            return "", messages.notification(delivery=delivery, kind_label=label)
+            return self._notification(rows)
+        return self._reminder(delivery)
+
+    def unwanted(self, rows) -> list:
+        """Of these notifications, those their person no longer wants (they
+        chose never since, or their account is closed)."""
+        person = rows[0].person
+        if person is None or not person.is_active:
+            return list(rows)
+        return [row for row in rows if self._choice(person.pk, row.kind) == Choice.NEVER]
+
+    def _notification(self, rows):
+        delivery = rows[0]
+        if delivery.digest:
+            return "", messages.digest(
+                deliveries=rows, labels=_labels(), time_zone=delivery.person.time_zone
+            )
+        if self.unwanted(rows):
+            return "Turned off by the person, or the account is closed.", None
+        label = registry.notifications[delivery.kind].label
+        return "", messages.notification(delivery=delivery, kind_label=label)
+
+    def _choice(self, person_id, kind) -> str:
+        if person_id not in self.choices:
+            self.choices[person_id] = dict(
+                Preference.objects.filter(person_id=person_id).values_list("kind", "choice")
+            )
+        return self.choices[person_id].get(kind, Choice.NOW)
+
+    def _reminder(self, delivery):
         kind = registry.reminders.get(delivery.kind)
         if kind is None:
             return "No such kind of reminder any more.", None
         cache_key = (kind.name, delivery.event_key)
         if cache_key not in self.events:
             event = kind.event(delivery.event_key)
+            recipients = {r.key: r for r in kind.recipients(event)} if event else {}
             self.events[cache_key] = event
-            self.recipients[cache_key] = {r.key: r for r in kind.recipients(event)} if event else {}
+            self.recipients[cache_key] = recipients
+            self.opted_out[cache_key] = opted_out(kind.name, list(recipients))
         event = self.events[cache_key]
         if event is None:
             return "The event was cancelled or removed.", None
@@ -334,8 +422,12 @@ class _Checks:
         recipient = self.recipients[cache_key].get(delivery.recipient_key)
         if recipient is None:
             return "No longer among the people to remind.", None
-        if delivery.recipient_key in opted_out(kind.name, [delivery.recipient_key]):
+        if delivery.recipient_key in self.opted_out[cache_key]:
             return "Turned off by the person.", None
         return "", messages.reminder(
             delivery=delivery, event=event, recipient=recipient, kind_label=kind.label
         )
+
+
+def _labels() -> dict[str, str]:
+    return {name: kind.label for name, kind in registry.notifications.items()}

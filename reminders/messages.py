@@ -46,6 +46,7 @@ def _email(*, subject, template, context, to, unsubscribe, delivery_id, kind):
     context = {**context, "unsubscribe": unsubscribe, "site_url": settings.SITE_URL,
                "coalition": settings.COALITION_SHORT_NAME}  # fmt: skip
     headers = {"X-MHAP-Delivery": str(delivery_id), "X-MHAP-Kind": kind}
+    subject = " ".join(subject.split())  # a title typed with a line break
     if unsubscribe:
         headers["List-Unsubscribe"] = f"<{unsubscribe}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"

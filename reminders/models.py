@@ -46,8 +46,11 @@ class Delivery(models.Model):
         ordering = ["-due_at", "-pk"]
         verbose_name_plural = "deliveries"
         constraints = [
+            # A skipped delivery does not count: if what made it unwanted is
+            # undone (a meeting moved back, a member rejoined), it is planned again.
             models.UniqueConstraint(
                 fields=["kind", "event_key", "recipient_key", "lead_minutes", "event_starts_at"],
+                condition=~models.Q(status="skipped"),
                 name="one_delivery_per_reminder",
             )
         ]

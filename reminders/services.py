@@ -5,6 +5,7 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -88,6 +89,8 @@ def unsubscribe(*, recipient_key: str, kind: str) -> str:
         if found is None:
             raise ValueError(kind)
         kinds, label = [kind], found.label
+    if who == "person" and not get_user_model().objects.filter(pk=int(ident)).exists():
+        return label  # the account is gone, and with it everything sent to it
     if who == "person" and kind == messages.DIGEST:
         Preference.objects.filter(person_id=int(ident), choice=Choice.DIGEST).update(
             choice=Choice.NEVER

@@ -9,5 +9,6 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("deliveries/", views.deliveries, name="deliveries"),
     path("deliveries/<int:pk>/retry/", views.retry, name="retry"),
+    path("deliveries/retry-failed/", views.retry_failed, name="retry_failed"),
     path("lead-times/", views.lead_times, name="lead_times"),
 ]

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -90,6 +91,20 @@ def retry(request, pk):
             raise Http404
         send_soon()
     messages.success(request, "It will be sent again in a moment.")
+    return redirect("reminders:deliveries")
+
+
+@admin_required
+@require_POST
+def retry_failed(request):
+    """Send every failed delivery again (after the mail server is fixed)."""
+    with transaction.atomic():
+        count = Delivery.objects.filter(status=DeliveryStatus.FAILED).update(
+            status=DeliveryStatus.PENDING, send_after=timezone.now(), attempts=0
+        )
+        if count:
+            send_soon()
+    messages.success(request, f"{count} email{pluralize(count)} will be sent again in a moment.")
     return redirect("reminders:deliveries")
 
 

@@ -137,7 +137,7 @@ def create_round(
             round=feedback_round, revision_id=paper.review_revision_id, position=position
         )
     count = len(papers)
-    closes = date_format(timezone.localtime(closes_at), "l j F, g:i A")
+    closes = date_format(timezone.localtime(closes_at), "l j F, g:i A T")
     notify(
         kind=ROUND_OPENED.name,
         people=get_user_model().objects.filter(is_active=True),

@@ -512,6 +512,9 @@ MATRIX: dict[str, Row] = {
         ADMIN_ACTION,
         method="post",
     ),
+    "reminders:retry_failed": Row(
+        lambda c: reverse("reminders:retry_failed"), ADMIN_ACTION, method="post"
+    ),
     "reminders:lead_times": Row(lambda c: reverse("reminders:lead_times"), ADMIN_ONLY),
     # Membership: the public
     "members:join_request": Row(lambda c: reverse("members:join_request"), EVERYONE),

@@ -245,7 +245,7 @@ def test_nothing_is_sent_for_an_event_that_has_begun(coalition, meeting):
 class _Refusing:
     """A delivery mailer whose server refuses: for now, or for good."""
 
-    error = smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+    error = smtplib.SMTPDataError(451, b"Try again later")
 
     def __init__(self, *args, **kwargs):
         pass
@@ -260,10 +260,15 @@ class _Refusing:
         raise self.error
 
 
+_real_mailers = mail.mailers
+
+
 @pytest.fixture
 def refusing(monkeypatch):
     monkeypatch.setattr(engine.mail, "mailers", {"delivery": _Refusing()})
-    return _Refusing
+    monkeypatch.setattr(_Refusing, "error", _Refusing.error)
+    yield _Refusing
+    engine.mail.mailers = _real_mailers
 
 
 def test_a_mail_server_that_fails_is_retried_with_backoff_then_marked_failed(
@@ -275,14 +280,29 @@ def test_a_mail_server_that_fails_is_retried_with_backoff_then_marked_failed(
     row = Delivery.objects.filter(email=coalition.wg_member.email).get()
     assert (row.status, row.attempts) == ("pending", 1)
     assert row.send_after == at + datetime.timedelta(seconds=60)
-    assert "Connection unexpectedly closed" in row.last_error
+    assert "Try again later" in row.last_error
 
     sweep(at + 2 * MINUTE)
     sweep(at + 5 * MINUTE)
 
     row.refresh_from_db()
     assert (row.status, row.attempts) == ("failed", 3)
-    assert "SMTPServerDisconnected" in row.last_error
+    assert "SMTPDataError" in row.last_error
+
+
+def test_an_unreachable_mail_server_charges_no_attempt_and_mail_waits(
+    coalition, meeting, refusing, settings
+):
+    settings.REMINDER_MAX_ATTEMPTS = 2
+    refusing.error = smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+    at = START - DAY + MINUTE
+    for minutes in range(0, 10, 2):  # the server is down for ten minutes
+        sweep(at + minutes * MINUTE)
+
+    assert set(Delivery.objects.values_list("status", "attempts")) == {("pending", 0)}
+    assert "Connection unexpectedly closed" in Delivery.objects.first().last_error
+    mail.mailers = _real_mailers
+    assert len(sweep(at + 11 * MINUTE)) == 2
 
 
 def test_a_recipient_refused_for_good_fails_at_once(coalition, meeting, refusing):
@@ -363,3 +383,121 @@ def test_a_new_kind_joins_without_changing_the_engine(coalition, settings, monke
 
     assert to(sent) == [coalition.core.email]
     assert "Deadline: Budget testimony due" in sent[0].subject
+
+
+def test_a_meeting_scheduled_or_moved_inside_its_lead_time_is_still_reminded(coalition):
+    now = START - 3 * DAY
+    sweep(now)  # the planner has run up to here
+    soon = MeetingFactory(workgroup=coalition.workgroup, starts_at=now + 40 * MINUTE,
+                          ends_at=now + 100 * MINUTE)  # fmt: skip
+
+    sent = sweep(now + MINUTE)
+
+    assert to(sent) == sorted([coalition.wg_member.email, coalition.wg_chair.email])
+    assert set(Delivery.objects.values_list("lead_minutes", flat=True)) == {60}
+    assert "Monthly meeting" in sent[0].subject
+    assert sweep(now + 2 * MINUTE) == []
+    soon.starts_at, soon.ends_at = now + 50 * MINUTE, now + 110 * MINUTE  # moved again
+    soon.save()
+    assert len(sweep(now + 3 * MINUTE)) == 2
+
+
+def test_a_meeting_moved_back_is_reminded_again(coalition, meeting):
+    sweep(START - DAY - MINUTE)
+    meeting.starts_at, meeting.ends_at = START + DAY, START + DAY + HOUR
+    meeting.save()
+    sweep(START - DAY + MINUTE)  # its reminders skipped: it moved
+    meeting.starts_at, meeting.ends_at = START, START + HOUR
+    meeting.save()
+
+    assert len(sweep(START - DAY + 2 * MINUTE)) == 2
+
+
+def test_a_delivery_that_cannot_be_built_fails_alone(coalition, meeting, monkeypatch):
+    sweep(START - DAY - MINUTE)
+    broken = Delivery.objects.filter(email=coalition.wg_member.email).get()
+    real = engine.messages.reminder
+
+    def reminder(*, delivery, **kwargs):
+        if delivery.pk == broken.pk:
+            raise ValueError("a template is broken")
+        return real(delivery=delivery, **kwargs)
+
+    monkeypatch.setattr(engine.messages, "reminder", reminder)
+
+    assert to(sweep(START - DAY + MINUTE)) == [coalition.wg_chair.email]
+    broken.refresh_from_db()
+    assert broken.status == "failed"
+    assert "a template is broken" in broken.last_error
+
+
+def test_planning_that_fails_does_not_stop_the_outbox(coalition, monkeypatch, settings):
+    from django.core.mail import send_mail
+
+    settings.MAILERS = {
+        "default": {"BACKEND": "reminders.mail.OutboxEmailBackend"},
+        "delivery": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
+    }
+
+    def broken(**kwargs):
+        raise RuntimeError("a kind is broken")
+
+    monkeypatch.setattr(registry.reminders["summit"], "events", broken)
+    send_mail("Still sent", "Body", None, ["x@example.org"])
+
+    assert [m.subject for m in sweep(START)] == ["Still sent"]
+
+
+def test_sending_costs_a_few_queries_per_email_however_many_recipients(coalition):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_per_email(members: int) -> float:
+        Delivery.objects.all().delete()
+        for _ in range(members):
+            UserFactory()
+        summit = SummitFactory()
+        at = summit.starts_at - 7 * DAY + MINUTE
+        with CaptureQueriesContext(connection) as queries:
+            sent = sweep(at)
+        summit.delete()
+        return len(queries) / len(sent)
+
+    small, large = queries_per_email(5), queries_per_email(60)
+
+    assert large <= 3  # claim, mark sent, and little else, per email
+    assert large <= small
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_claim_skips_rows_another_sweep_holds_without_waiting(coalition, meeting):
+    import threading
+
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no row locks; PostgreSQL (CI) runs this")
+    at = START - DAY + MINUTE
+    engine.plan(at)
+    held = Delivery.objects.order_by("pk").first()
+    locked, release = threading.Event(), threading.Event()
+
+    def other_sweep():
+        with transaction.atomic():
+            list(Delivery.objects.select_for_update().filter(pk=held.pk))
+            locked.set()
+            release.wait(10)
+        connection.close()
+
+    thread = threading.Thread(target=other_sweep)
+    thread.start()
+    try:
+        assert locked.wait(10)
+        claimed = engine.claim(worker="this", now=at)
+    finally:
+        release.set()
+        thread.join()
+
+    assert [row.pk for row in claimed] == list(
+        Delivery.objects.exclude(pk=held.pk).values_list("pk", flat=True)
+    )
