@@ -17,6 +17,7 @@ urlpatterns = [
     path("<slug:slug>/edit/", views.edit, name="edit"),
     path("<slug:slug>/registrations/", views.registrations, name="registrations"),
     path("<slug:slug>/registrations/import/", views.import_attendance, name="import_attendance"),
+    path("<slug:slug>/session.ics", views.session_ics, name="ics"),
     path("<slug:slug>/slides/", views.download, {"kind": "slides"}, name="slides"),
     path("<slug:slug>/captions/", views.download, {"kind": "captions"}, name="captions"),
     path("<slug:slug>/registrations.csv", views.registrations_csv, name="registrations_csv"),

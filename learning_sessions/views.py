@@ -89,6 +89,21 @@ def detail(request, slug):
 
 
 @require_safe
+def session_ics(request, slug):
+    """The session as an .ics file, for whoever may read it."""
+    session, refusal = _readable(request, slug)
+    if refusal:
+        return refusal
+    if session.starts_at is None:
+        raise Http404
+    response = HttpResponse(
+        services.session_calendar(session), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{session.slug}.ics"'
+    return response
+
+
+@require_safe
 def download(request, slug, kind):
     """A session's slides or captions, to whoever may read the session, always
     as a download (never rendered in the Hub's origin)."""

@@ -235,6 +235,7 @@ def seed_demo_coalition() -> dict[str, int]:
     seed_feedback_rounds(people)
     seed_learning_sessions(people)
     _seed_check_in(people, workgroups)
+    _seed_site_texts()
     _quiet_history(since=seeding_started)
     return {
         "sectors": len(sectors),
@@ -242,6 +243,41 @@ def seed_demo_coalition() -> dict[str, int]:
         "people": len(people),
         "workgroups": len(workgroups),
     }
+
+
+SITE_TEXTS = {
+    "about": "The Wisconsin Mental Health Action Partnership (MHAP) is a broad, sustainable "
+    "coalition that aspires toward equitable access and continuous improvement in integrated "
+    "mental health care throughout the state. It launched in October 2023, after 18 months "
+    "of planning by mental health advocates who saw the need for a community-led, "
+    "coordinated effort to improve Wisconsin's mental health system.\n\n"
+    "Its workgroups identify issues and write issue papers with recommendations; at summits "
+    "the whole partnership reviews them. In 2024 MHAP produced 12 issue papers, ten of them "
+    "needing legislative action. MHAP is facilitated by NAMI Wisconsin.",
+    "vision": "Through the work of MHAP every person in Wisconsin who wants or needs mental "
+    "health care will be able to easily access quality, affordable care in their community.",
+    "mission": "- Preserve and increase access to prevention, early intervention, and a "
+    "continuum of evidence-based integrated care.\n"
+    "- Ensure choice in care that is peer-driven, family-driven, culturally informed, and "
+    "recovery-focused.\n"
+    "- Sustain, grow, diversify, and better utilize the workforce.\n"
+    "- Maintain a compassionate, safe, high quality, and accountable system of integrated "
+    "mental health care.",
+    "values": "- Respect and trust within the mental health community\n"
+    "- Choice by people with lived experience\n- Emphasis on prevention and early "
+    "intervention\n- Compassionate care\n- Equitable access\n- Recovery focused\n"
+    "- Trauma informed\n- Care in the least restrictive environment\n- Sustainable funding\n"
+    "- Affordable care\n- Mental health parity\n- Meaningful, impactful public accountability\n"
+    "- Belief that mental health is integral to overall wellbeing",
+}
+
+
+def _seed_site_texts() -> None:
+    """The front page's texts, in the coalition's own words (../shared/seeds/000)."""
+    from mhap.models import SiteText
+
+    for key, body in SITE_TEXTS.items():
+        SiteText.objects.get_or_create(key=key, defaults={"body": body})
 
 
 def _seed_check_in(people, workgroups) -> None:

@@ -14,6 +14,7 @@ admin.site.site_title = f"{settings.COALITION_SHORT_NAME} Hub"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("site-texts/", views.site_texts, name="site_texts"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path(
         "workgroups/<slug:slug>/meetings/<int:pk>/meeting.ics",

@@ -1,37 +1,61 @@
 import datetime
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from members.decorators import admin_required
+from members.forms import JoinRequestForm
+from mhap import dashboard, front, services
+from mhap.forms import SiteTextsForm
 from mhap.ical import calendar_response
-from summits import selectors as summit_selectors
+from mhap.models import SiteText
 from workgroups import calendar as workgroup_calendar
 from workgroups import permissions as workgroup_permissions
 from workgroups import selectors as workgroup_selectors
 
 
 def home(request):
-    workgroups = workgroup_selectors.workgroup_list()
-    my_workgroups, open_rounds = [], []
-    if request.user.is_authenticated:
-        my_workgroups = list(workgroup_selectors.workgroups_of(person=request.user))
-        open_rounds = summit_selectors.rounds_open_to(person=request.user)
+    """Signed in: what needs me this week. The public: what the coalition is."""
+    if workgroup_permissions.is_member(request.user):
+        return render(
+            request,
+            "home.html",
+            {
+                "page": dashboard.home(person=request.user),
+                "is_chair": bool(workgroup_permissions.roles_of(request.user).chair_of),
+                "is_core_or_admin": workgroup_permissions.is_core_or_admin(request.user),
+            },
+        )
     return render(
         request,
-        "home.html",
+        "front.html",
         {
-            "workgroups": workgroups,
-            "my_workgroups": my_workgroups,
-            "open_rounds": open_rounds,
-            "is_core_or_admin": workgroup_permissions.is_core_or_admin(request.user),
+            "texts": {text.key: text for text in SiteText.objects.all()},
+            "workgroups": workgroup_selectors.workgroup_list(),
+            "papers": front.adopted_papers(),
+            "events": front.public_events(),
+            "recordings": front.latest_recordings(),
+            "join_form": JoinRequestForm(),
         },
     )
+
+
+@admin_required
+def site_texts(request):
+    """Admins write the front page's texts: about, vision, mission, values."""
+    form = SiteTextsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.save_site_texts(actor=request.user, texts=form.cleaned_data)
+        messages.success(request, "The front page's texts are saved.")
+        return redirect("site_texts")
+    return render(request, "site_texts.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @never_cache

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 
-from mhap.ical import calendar_bytes, simple_event
+from mhap.ical import calendar_bytes
 from reminders.registry import (
     Event,
     NotificationKind,
@@ -13,6 +13,7 @@ from reminders.registry import (
     register_notification,
     register_reminder,
 )
+from summits.calendar import summit_event, where
 from summits.models import Feedback, FeedbackRound, Summit
 from workgroups.reminder_kinds import person_recipient
 
@@ -28,15 +29,7 @@ class SummitReminder(ReminderKind):
     default_setting = "summit"
 
     def _event(self, summit) -> Event:
-        where = ", ".join(filter(None, [summit.venue, summit.address.replace("\n", ", ")]))
-        calendar_event = simple_event(
-            uid=f"summit-{summit.pk}",
-            starts_at=summit.starts_at,
-            ends_at=summit.ends_at,
-            summary=summit.title,
-            url=settings.SITE_URL + summit.get_absolute_url(),
-            location=summit.meeting_link or where,
-        )
+        calendar_event = summit_event(summit)
         return Event(
             key=f"summit:{summit.pk}",
             starts_at=summit.starts_at,
@@ -45,7 +38,7 @@ class SummitReminder(ReminderKind):
             what="Summit",
             path=summit.get_absolute_url(),
             time_zone=settings.TIME_ZONE,
-            where=where,
+            where=where(summit),
             link=summit.meeting_link,
             agenda=summit.agenda,
             ics=lambda: calendar_bytes([calendar_event], name=summit.title),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/rounds/new/", views.round_create, name="round_create"),
     path("<slug:slug>/edit/", views.edit, name="edit"),
+    path("<slug:slug>/summit.ics", views.summit_ics, name="ics"),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/unregister/", views.unregister, name="unregister"),
     path("<slug:slug>/registrations/", views.registrations, name="registrations"),

@@ -16,7 +16,9 @@ from issues import diff as issue_diff
 from issues import permissions as issue_permissions
 from issues import selectors as issue_selectors
 from members.spreadsheets import safe_cell
+from mhap.ical import calendar_response
 from summits import permissions, selectors, services
+from summits.calendar import summit_event
 from summits.enums import Stance
 from summits.forms import (
     DispositionForm,
@@ -50,6 +52,16 @@ def summit_list(request):
             "open_rounds": selectors.rounds_open_to(person=request.user),
             "can_run": permissions.can_run_summits(request.user),
         },
+    )
+
+
+def summit_ics(request, slug):
+    """The summit as an .ics file, for members' calendars."""
+    if refusal := _refusal(request, permissions.can_see_summits(request.user)):
+        return refusal
+    summit = permissions.access_summit(slug=slug)
+    return calendar_response(
+        [summit_event(summit)], name=summit.title, filename=f"{summit.slug}.ics"
     )
 
 

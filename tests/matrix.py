@@ -54,6 +54,7 @@ def _attendance_report():
 MATRIX: dict[str, Row] = {
     "home": Row(lambda c: reverse("home"), EVERYONE),
     "healthz": Row(lambda c: reverse("healthz"), EVERYONE, html=False),
+    "site_texts": Row(lambda c: reverse("site_texts"), ADMIN_ONLY),
     "workgroups:list": Row(lambda c: reverse("workgroups:list"), EVERYONE),
     "workgroups:detail": Row(
         lambda c: reverse("workgroups:detail", kwargs={"slug": c.workgroup.slug}), EVERYONE
@@ -360,6 +361,9 @@ MATRIX: dict[str, Row] = {
     "summits:detail": Row(
         lambda c: reverse("summits:detail", kwargs={"slug": c.summit().slug}), MEMBERS
     ),
+    "summits:ics": Row(
+        lambda c: reverse("summits:ics", kwargs={"slug": c.summit().slug}), MEMBERS, html=False
+    ),
     "summits:edit": Row(
         lambda c: reverse("summits:edit", kwargs={"slug": c.summit().slug}), CORE_AND_ADMIN
     ),
@@ -475,6 +479,11 @@ MATRIX: dict[str, Row] = {
         "login 403 403 403 403 302 302",  # imported; the page lists who matched nobody
         method="post",
         data=lambda c: {"file": _attendance_report()},
+    ),
+    "learning_sessions:ics": Row(
+        lambda c: reverse("learning_sessions:ics", kwargs={"slug": c.upcoming_session().slug}),
+        EVERYONE,
+        html=False,
     ),
     "learning_sessions:feed": Row(
         lambda c: reverse("learning_sessions:feed"), EVERYONE, html=False
