@@ -15,6 +15,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("site-texts/", views.site_texts, name="site_texts"),
+    path("overview/", views.overview, name="overview"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path(
         "workgroups/<slug:slug>/meetings/<int:pk>/meeting.ics",

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from members.decorators import admin_required
 from members.forms import JoinRequestForm
 from mhap import dashboard, front, services
+from mhap import overview as core_overview
 from mhap.forms import SiteTextsForm
 from mhap.ical import calendar_response
 from mhap.models import SiteText
@@ -43,6 +45,24 @@ def home(request):
             "events": front.public_events(),
             "recordings": front.latest_recordings(),
             "join_form": JoinRequestForm(),
+        },
+    )
+
+
+def overview(request):
+    """The Core Group's view of the whole coalition, before its meeting."""
+    if not workgroup_permissions.is_member(request.user):
+        return redirect_to_login(request.get_full_path())
+    if not workgroup_permissions.is_core_or_admin(request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "overview.html",
+        {
+            "pipeline": core_overview.pipeline(),
+            "papers": core_overview.papers(),
+            "participation": core_overview.participation(),
+            "attention": core_overview.attention(),
         },
     )
 

@@ -55,6 +55,7 @@ MATRIX: dict[str, Row] = {
     "home": Row(lambda c: reverse("home"), EVERYONE),
     "healthz": Row(lambda c: reverse("healthz"), EVERYONE, html=False),
     "site_texts": Row(lambda c: reverse("site_texts"), ADMIN_ONLY),
+    "overview": Row(lambda c: reverse("overview"), CORE_AND_ADMIN),
     "workgroups:list": Row(lambda c: reverse("workgroups:list"), EVERYONE),
     "workgroups:detail": Row(
         lambda c: reverse("workgroups:detail", kwargs={"slug": c.workgroup.slug}), EVERYONE
