@@ -27,7 +27,7 @@ class LearningSessionReminder(ReminderKind):
             time_zone=settings.TIME_ZONE,
             link=session.meeting_link,
             agenda=session.description,
-            ics=lambda: session_calendar(session),
+            ics=lambda: session_calendar(session, with_link=True),  # to registrants only
             source=session,
         )
 

@@ -119,15 +119,16 @@ def open_for_registration(session) -> bool:
     )
 
 
-def session_calendar(session) -> bytes:
-    """The session as an .ics file: its link to join is the location."""
+def session_calendar(session, *, with_link: bool) -> bytes:
+    """The session as an .ics file. Registrants and members get the link to
+    join as its location; anyone else the session's page only."""
     event = simple_event(
         uid=f"learning-session-{session.pk}",
         starts_at=session.starts_at,
         ends_at=session.ends_at,
         summary=f"{settings.COALITION_SHORT_NAME} learning session: {session.title}",
         url=settings.SITE_URL + session.get_absolute_url(),
-        location=session.meeting_link,
+        location=session.meeting_link if with_link else "",
     )
     return calendar_bytes([event], name=session.title)
 
@@ -152,7 +153,9 @@ def _send_confirmation(registration) -> None:
         body=body,
         to=[registration.email],
     )
-    message.attach(f"{session.slug}.ics", session_calendar(session), "text/calendar")
+    message.attach(
+        f"{session.slug}.ics", session_calendar(session, with_link=True), "text/calendar"
+    )
     message.send()
 
 

@@ -97,7 +97,10 @@ def session_ics(request, slug):
     if session.starts_at is None:
         raise Http404
     response = HttpResponse(
-        services.session_calendar(session), content_type="text/calendar; charset=utf-8"
+        services.session_calendar(
+            session, with_link=permissions.can_see_meeting_link(request.user, session)
+        ),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{session.slug}.ics"'
     return response

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils import timezone
 from icalendar import Calendar, Event
 
 
@@ -24,7 +25,7 @@ def simple_event(*, uid: str, starts_at, ends_at, summary: str, url: str, locati
     """A VEVENT for an event without a calendar of its own (a summit, a session)."""
     event = Event()
     event.add("uid", f"{uid}@mhap-hub")
-    event.add("dtstamp", starts_at)
+    event.add("dtstamp", timezone.now())
     event.add("dtstart", starts_at)
     event.add("dtend", ends_at)
     event.add("summary", summary)

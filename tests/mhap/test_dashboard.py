@@ -202,3 +202,16 @@ def test_admins_write_the_front_page(coalition, client_as):
     assert "A new vision." in content
     assert "<li>Trust</li>" in content
     assert SiteText.objects.get(key="vision").updated_by == coalition.admin
+
+
+def test_a_session_calendar_file_keeps_the_link_to_join_from_the_public(coalition, client_as):
+    from django.test import Client
+
+    session = LearningSessionFactory(status="scheduled", starts_at=timezone.now() + SOON)
+    url = reverse("learning_sessions:ics", kwargs={"slug": session.slug})
+
+    public = Client().get(url).content.decode()
+    member = client_as(coalition.partner).get(url).content.decode()
+
+    assert session.meeting_link not in public
+    assert session.meeting_link in member
