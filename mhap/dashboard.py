@@ -11,10 +11,19 @@ from issues.enums import OPEN_STATUSES, PaperState, Status
 from issues.models import Issue, IssuePaper
 from learning_sessions.enums import SessionStatus
 from learning_sessions.models import LearningSession
+from members.enums import JoinRequestStatus
+from members.models import JoinRequest
 from summits.models import Registration, Summit
 from summits.selectors import rounds_open_to
-from workgroups.enums import Role, WorkgroupStatus
-from workgroups.models import ActionItem, Meeting, Membership, WorkgroupUpdate
+from workgroups.enums import RequestStatus, Role, WorkgroupStatus
+from workgroups.models import (
+    ActionItem,
+    Meeting,
+    Membership,
+    MembershipRequest,
+    WorkgroupUpdate,
+)
+from workgroups.permissions import roles_of
 
 AHEAD = datetime.timedelta(days=21)
 
@@ -32,6 +41,11 @@ class Home:
     updates_due: list = field(default_factory=list)
     next_core_meeting: Meeting | None = None
     workgroups: list = field(default_factory=list)
+    my_requests: list = field(default_factory=list)  # my requests to join a workgroup
+    requests_to_answer: list = field(default_factory=list)  # (workgroup, count), for chairs
+    join_requests: int = 0  # for admins
+    proposed_issues: int = 0  # waiting for triage, for the Core Group and admins
+    today: datetime.date | None = None
 
     @property
     def in_a_workgroup(self) -> bool:
@@ -40,7 +54,8 @@ class Home:
     @property
     def is_empty(self) -> bool:
         parts = [self.meetings, self.summits, self.sessions, self.rounds, self.drafts,
-                 self.issues, self.action_items, self.updates, self.updates_due]  # fmt: skip
+                 self.issues, self.action_items, self.updates, self.updates_due,
+                 self.requests_to_answer, self.join_requests, self.proposed_issues]  # fmt: skip
         return not any(parts)
 
 
@@ -76,6 +91,31 @@ def home(*, person, now=None) -> Home:
     page.updates = _latest_updates(workgroup_ids)
     if chaired:
         page.next_core_meeting, page.updates_due = _updates_due(chaired, now)
+    page.my_requests = list(
+        MembershipRequest.objects.filter(person=person, status=RequestStatus.PENDING)
+        .select_related("workgroup")
+        .order_by("created_at")
+    )
+    roles = roles_of(person)
+    if roles.chair_of:
+        page.requests_to_answer = [
+            (m.workgroup, m.waiting)
+            for m in Membership.objects.current()
+            .filter(person=person, role=Role.CHAIR)
+            .select_related("workgroup")
+            .annotate(
+                waiting=Count(
+                    "workgroup__membership_requests",
+                    filter=Q(workgroup__membership_requests__status=RequestStatus.PENDING),
+                )
+            )
+            if m.waiting
+        ]
+    if roles.is_admin:
+        page.join_requests = JoinRequest.objects.filter(status=JoinRequestStatus.PENDING).count()
+    if roles.is_core or roles.is_admin:
+        page.proposed_issues = Issue.objects.filter(status=Status.PROPOSED).count()
+    page.today = timezone.localdate(now)
     return page
 
 

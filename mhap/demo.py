@@ -236,6 +236,7 @@ def seed_demo_coalition() -> dict[str, int]:
     seed_learning_sessions(people)
     _seed_check_in(people, workgroups)
     _seed_site_texts()
+    _backdate_status_changes(since=seeding_started)
     _quiet_history(since=seeding_started)
     return {
         "sectors": len(sectors),
@@ -306,6 +307,28 @@ def _seed_check_in(people, workgroups) -> None:
         meeting_link="https://zoom.example.org/j/mhap-core",
         agenda="1. Who presents each paper\n2. Feedback round: who has not answered yet",
     )
+
+
+def _backdate_status_changes(*, since) -> None:
+    """The papers moved their issues along as they were seeded, today; in the
+    coalition's history those moves came a month or so apart after each issue
+    was proposed (the overview's time-in-status reads them)."""
+    from django.utils import timezone
+
+    from issues.models import IssueChange
+
+    latest = timezone.now() - datetime.timedelta(days=1)
+    changes = (
+        IssueChange.objects.filter(field="status", changed_at__gte=since)
+        .select_related("issue")
+        .order_by("issue_id", "pk")
+    )
+    step, previous = 0, None
+    for change in changes:
+        step = step + 1 if change.issue_id == previous else 1
+        previous = change.issue_id
+        when = min(change.issue.proposed_at + datetime.timedelta(days=45 * step), latest)
+        IssueChange.objects.filter(pk=change.pk).update(changed_at=when)
 
 
 def _quiet_history(*, since) -> None:

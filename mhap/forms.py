@@ -12,8 +12,9 @@ class SiteTextsForm(forms.Form):
         hints = {
             SiteText.Key.ABOUT: "A paragraph or two: who the coalition is and how it works.",
             SiteText.Key.VISION: "The world the coalition works toward.",
-            SiteText.Key.MISSION: "What it does: one goal a line, or a paragraph.",
-            SiteText.Key.VALUES: "One value a line.",
+            SiteText.Key.MISSION: "What it does: a paragraph, or a list with each goal on a "
+            "line of its own starting with “- ”.",
+            SiteText.Key.VALUES: "A list: each value on a line of its own starting with “- ”.",
         }
         for key, label in SiteText.Key.choices:
             self.fields[key] = forms.CharField(

@@ -19,12 +19,12 @@ from issues.models import Issue, IssueChange, IssuePaper
 from learning_sessions.enums import SessionStatus
 from learning_sessions.models import LearningSession
 from members.models import Organisation, Sector
-from summits.models import Feedback, Registration, Summit
+from summits.models import Feedback, FeedbackRound, Registration, Summit
 from workgroups.enums import WorkgroupStatus
 from workgroups.models import ActionItem, Meeting, Workgroup, WorkgroupUpdate
 
-# How far back participation is counted.
-PARTICIPATION_WINDOW = datetime.timedelta(days=365)
+# Participation is counted over the latest feedback rounds and summits.
+LATEST = 3
 
 
 @dataclass
@@ -132,23 +132,32 @@ class Participation:
 
 
 def participation(now=None) -> dict:
-    """Summit registrations and feedback over the last year, by sector and by
-    organisation, against the coalition's membership."""
+    """Registrations for the latest summits and feedback in the latest rounds,
+    by sector and by organisation, against the coalition's membership."""
     now = now or timezone.now()
-    since = now - PARTICIPATION_WINDOW
+    rounds = list(
+        FeedbackRound.objects.filter(opens_at__lte=now)
+        .order_by("-opens_at")
+        .values_list("pk", flat=True)[:LATEST]
+    )
+    summits = list(
+        Summit.objects.filter(starts_at__lte=now + datetime.timedelta(days=90))
+        .order_by("-starts_at")
+        .values_list("pk", flat=True)[:LATEST]
+    )
     people = get_user_model().objects.filter(is_active=True)
     members = dict(
         people.values("organisation__sector")
         .annotate(n=Count("pk"))
         .values_list("organisation__sector", "n")
     )
-    registrations = Registration.objects.filter(summit__starts_at__gte=since)
+    registrations = Registration.objects.filter(summit__in=summits)
     registered = dict(
         registrations.values("person__organisation__sector")
         .annotate(n=Count("person", distinct=True))
         .values_list("person__organisation__sector", "n")
     )
-    recent = Feedback.objects.filter(submitted_at__gte=since)
+    recent = Feedback.objects.filter(round__in=rounds)
     responses = {
         row["organisation__sector"]: row
         for row in recent.values("organisation__sector").annotate(
@@ -178,6 +187,8 @@ def participation(now=None) -> dict:
         organisation.feedback_items = by_organisation.get(organisation.pk, 0)
     organisations.sort(key=lambda o: (o.feedback_items, o.name))
     return {
+        "rounds": len(rounds),
+        "summits": len(summits),
         "sectors": sectors,
         "chart": [(row.sector, row.responded, row.members) for row in sectors],
         "missing": [row.sector for row in sectors if row.missing],
@@ -217,11 +228,14 @@ def attention(now=None) -> dict:
             .select_related("workgroup")
             .order_by("starts_at")[:20]
         ),
-        "summits": list(Summit.objects.filter(ends_at__gte=now).order_by("starts_at")[:3]),
-        "sessions": list(
-            LearningSession.objects.filter(
-                status=SessionStatus.SCHEDULED, starts_at__gte=now
-            ).order_by("starts_at")[:3]
+        "events": sorted(
+            [
+                *Summit.objects.filter(ends_at__gte=now, starts_at__lte=soon),
+                *LearningSession.objects.filter(
+                    status=SessionStatus.SCHEDULED, starts_at__gte=now, starts_at__lte=soon
+                ),
+            ],
+            key=lambda event: event.starts_at,
         ),
         "silent": silent,
         "last_core": last_core,

@@ -215,3 +215,29 @@ def test_a_session_calendar_file_keeps_the_link_to_join_from_the_public(coalitio
 
     assert session.meeting_link not in public
     assert session.meeting_link in member
+
+
+def test_what_waits_for_each_role_is_on_their_home(coalition, client_as):
+    from tests.factories import JoinRequestFactory
+
+    coalition.membership_request()  # the partner asks to join the chair's workgroup
+    JoinRequestFactory()
+    IssueFactory(workgroup=coalition.workgroup, status="proposed")
+    ActionItemFactory(
+        workgroup=coalition.workgroup,
+        owner=coalition.wg_member,
+        due_on=timezone.localdate() - datetime.timedelta(days=3),
+    )
+
+    def home(person):
+        return client_as(person).get(reverse("home")).content.decode()
+
+    chair, admin, core = home(coalition.wg_chair), home(coalition.admin), home(coalition.core)
+    partner, member = home(coalition.partner), home(coalition.wg_member)
+
+    assert "1 request to join Medicaid &amp; Workforce" in chair
+    assert "1 request to join the partnership" in admin
+    assert "1 proposed issue to triage" in core and "1 proposed issue to triage" in admin
+    assert "to triage" not in member and "request to join" not in member
+    assert "You asked to join" in partner and "Medicaid &amp; Workforce" in partner
+    assert "overdue" in member
