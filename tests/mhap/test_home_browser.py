@@ -27,7 +27,7 @@ EXPECTED = {
                  ["Criminal Justice monthly", "Call the county", "Triage the issues"]),
     "core": (["Core Group check-in", "Triage the issues", "Feedback rounds open to you"],
              ["Medicaid monthly", "Criminal Justice monthly", "Papers you are writing"]),
-    "admin": (["Triage the issues", "Where to start"],
+    "admin": (["Triage the issues", "The coalition at a glance"],
               ["Medicaid monthly", "Core Group check-in", "Call the county"]),
 }  # fmt: skip
 
