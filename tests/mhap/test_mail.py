@@ -101,11 +101,13 @@ def celery_worker_process(tmp_path, monkeypatch):
 
 
 def wait_for_files(folder: Path, timeout: float) -> list[Path]:
+    """The mail files once a message is written in one: the file backend
+    creates its file when the connection opens, before the message is in it."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         files = sorted(folder.glob("*.log")) if folder.exists() else []
-        if files:
-            return files
+        if any("Subject:" in path.read_text(errors="replace") for path in files):
+            return [path for path in files if "Subject:" in path.read_text(errors="replace")]
         time.sleep(0.25)
     return []
 
