@@ -226,7 +226,8 @@ CELERY_BEAT_SCHEDULE = {
 # EMAIL_DELIVERY_BACKEND: console (default), smtp, file, or a dotted path.
 EMAIL_DELIVERY_BACKENDS = {
     "console": "django.core.mail.backends.console.EmailBackend",
-    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    # Django's, keeping long header lines (List-Unsubscribe) whole: reminders/smtp.py
+    "smtp": "reminders.smtp.EmailBackend",
     "file": "django.core.mail.backends.filebased.EmailBackend",
 }
 _delivery_backend = env("EMAIL_DELIVERY_BACKEND", "console")

@@ -108,8 +108,11 @@ def _plan_kind(kind, *, now, start, until) -> int:
             if not in_window and not (unreminded and due <= now):
                 continue
             # Planned late (an outage, an event moved closer, a new event):
-            # only the nearest reminder that is due, never a burst of them.
-            if due <= now and lead != min(overdue):
+            # only the nearest reminder that is due, never a burst of them;
+            # and for an event new or moved inside its lead times, none while
+            # a later reminder of it is still to come.
+            still_to_come = any(later > now for _, later in dues)
+            if due <= now and (lead != min(overdue) or (not in_window and still_to_come)):
                 continue
             rows.append((event, lead, due))
     if not rows:

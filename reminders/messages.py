@@ -9,7 +9,7 @@ from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import dateformat
+from django.utils import dateformat, timezone
 
 from reminders.registry import Event, Recipient
 
@@ -73,6 +73,7 @@ def reminder(*, delivery, event: Event, recipient: Recipient, kind_label: str):
             "starts": starts,
             "ends": local(event.ends_at, recipient.time_zone) if event.ends_at else None,
             "kind_label": kind_label,
+            "now": timezone.now(),  # "starts in ..." as the email leaves
             "url": settings.SITE_URL + event.path,
         },
         to=recipient.email,

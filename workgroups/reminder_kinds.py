@@ -42,7 +42,9 @@ class MeetingReminder(ReminderKind):
             key=f"meeting:{meeting.pk}",
             starts_at=meeting.starts_at,
             ends_at=meeting.ends_at,
-            title=f"{workgroup.name}: {meeting.title}",
+            title=meeting.title
+            if workgroup.is_core_group
+            else f"{workgroup.name}: {meeting.title}",
             what="Core Group meeting" if workgroup.is_core_group else "Workgroup meeting",
             path=meeting.get_absolute_url(),
             time_zone=meeting.time_zone,

@@ -410,7 +410,9 @@ def test_a_meeting_moved_back_is_reminded_again(coalition, meeting):
     meeting.starts_at, meeting.ends_at = START, START + HOUR
     meeting.save()
 
-    assert len(sweep(START - DAY + 2 * MINUTE)) == 2
+    # Its day-before time has just passed; the hour-before reminder is to come.
+    assert sweep(START - DAY + 2 * MINUTE) == []
+    assert len(sweep(START - HOUR + MINUTE)) == 2
 
 
 def test_a_delivery_that_cannot_be_built_fails_alone(coalition, meeting, monkeypatch):
@@ -501,3 +503,25 @@ def test_a_claim_skips_rows_another_sweep_holds_without_waiting(coalition, meeti
     assert [row.pk for row in claimed] == list(
         Delivery.objects.exclude(pk=held.pk).values_list("pk", flat=True)
     )
+
+
+def test_list_unsubscribe_leaves_as_a_plain_link_on_the_wire(coalition, meeting):
+    from reminders.smtp import POLICY
+
+    (message, *_) = sweep(START - DAY + MINUTE)
+
+    wire = message.message(policy=POLICY).as_bytes()
+    header = next(line for line in wire.split(b"\r\n") if line.startswith(b"List-Unsubscribe:"))
+    assert header.startswith(b"List-Unsubscribe: <http")
+    assert b"=?utf-8?" not in header
+
+
+def test_a_meeting_set_less_than_a_day_ahead_is_reminded_once_an_hour_before(coalition):
+    now = START - 3 * DAY
+    sweep(now)
+    MeetingFactory(workgroup=coalition.workgroup, starts_at=now + 66 * MINUTE,
+                   ends_at=now + 126 * MINUTE)  # fmt: skip
+
+    assert sweep(now + MINUTE) == []  # the hour-before reminder is still to come
+    assert len(sweep(now + 7 * MINUTE)) == 2
+    assert set(Delivery.objects.values_list("lead_minutes", flat=True)) == {60}

@@ -184,7 +184,7 @@ def edit_meeting(
     meeting.is_detached = True
     meeting.sequence += 1
     meeting.save()
-    if starts_at != was and max(starts_at, was) > timezone.now():
+    if starts_at != was and max(starts_at, was) > timezone.now() and not meeting.is_cancelled:
         _tell_workgroup(meeting, actor, what="moved", was=was)
     return meeting
 
