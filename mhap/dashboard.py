@@ -24,6 +24,7 @@ from workgroups.models import (
     WorkgroupUpdate,
 )
 from workgroups.permissions import roles_of
+from workgroups.selectors import core_meeting_before
 
 AHEAD = datetime.timedelta(days=21)
 
@@ -181,16 +182,15 @@ def _latest_updates(workgroup_ids) -> list:
 def _updates_due(chaired, now) -> tuple[Meeting | None, list]:
     """For a chair: the next Core Group meeting, and the workgroups they chair
     that have not posted an update since the one before it."""
-    core = Meeting.objects.scheduled().filter(workgroup__is_core_group=True)
-    upcoming = core.filter(starts_at__gte=now).order_by("starts_at").first()
-    if upcoming is None:
-        return None, []
-    previous = (
-        core.filter(starts_at__lt=upcoming.starts_at)
-        .order_by("-starts_at")
-        .values_list("starts_at", flat=True)
+    upcoming = (
+        Meeting.objects.scheduled()
+        .filter(workgroup__is_core_group=True, starts_at__gte=now)
+        .order_by("starts_at")
         .first()
     )
+    if upcoming is None:
+        return None, []
+    previous = core_meeting_before(upcoming.starts_at)
     active = [w for w in chaired if w.status == WorkgroupStatus.ACTIVE and not w.is_core_group]
     posted = WorkgroupUpdate.objects.filter(workgroup__in=active)
     if previous is not None:

@@ -22,6 +22,7 @@ from members.models import Organisation, Sector
 from summits.models import Feedback, FeedbackRound, Registration, Summit
 from workgroups.enums import WorkgroupStatus
 from workgroups.models import ActionItem, Meeting, Workgroup, WorkgroupUpdate
+from workgroups.selectors import core_meeting_before
 
 # Participation is counted over the latest feedback rounds and summits.
 LATEST = 3
@@ -202,13 +203,7 @@ def attention(now=None) -> dict:
     meeting; dormant workgroups; overdue action items."""
     now = now or timezone.now()
     soon = now + datetime.timedelta(days=14)
-    core_meetings = Meeting.objects.scheduled().filter(workgroup__is_core_group=True)
-    last_core = (
-        core_meetings.filter(starts_at__lt=now)
-        .order_by("-starts_at")
-        .values_list("starts_at", flat=True)
-        .first()
-    )
+    last_core = core_meeting_before(now)
     active = Workgroup.objects.filter(status=WorkgroupStatus.ACTIVE, is_core_group=False)
     latest = dict(
         WorkgroupUpdate.objects.filter(workgroup__in=active)

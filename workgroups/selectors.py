@@ -147,16 +147,22 @@ class UpdateSlot:
     update: WorkgroupUpdate | None
 
 
-def core_group_agenda(*, meeting: Meeting) -> list[UpdateSlot]:
-    """Each active workgroup's latest update since the previous Core Group
-    meeting, or None where it has not posted yet."""
-    previous = (
+def core_meeting_before(moment):
+    """When the last scheduled Core Group meeting before `moment` started (or
+    None): updates posted since are the ones the next meeting hears."""
+    return (
         Meeting.objects.scheduled()
-        .filter(workgroup=meeting.workgroup, starts_at__lt=meeting.starts_at)
+        .filter(workgroup__is_core_group=True, starts_at__lt=moment)
         .order_by("-starts_at")
         .values_list("starts_at", flat=True)
         .first()
     )
+
+
+def core_group_agenda(*, meeting: Meeting) -> list[UpdateSlot]:
+    """Each active workgroup's latest update since the previous Core Group
+    meeting, or None where it has not posted yet."""
+    previous = core_meeting_before(meeting.starts_at)
     workgroups = list(
         Workgroup.objects.filter(status=WorkgroupStatus.ACTIVE, is_core_group=False).order_by(
             "name"
