@@ -176,6 +176,13 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# When the broker drops, a running task's acknowledgement has nowhere to go:
+# Celery 5.7 then fails with AttributeError and the worker exits. Tasks running
+# at that moment are stopped instead (as Celery 6 will by default) and run again
+# from the broker; every task here is idempotent. mhap/celery.py's consumer
+# covers the other half, closing the lost connection.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+CELERY_WORKER_CONSUMER = "mhap.celery:Consumer"
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "mhap")
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -6,6 +6,7 @@ counted where it arrives, by the delivery id in its headers.
 They need the test database on PostgreSQL (the processes share it) and run on
 CI; tests/workers.py says why they skip elsewhere."""
 
+import contextlib
 import email
 import shutil
 import socket
@@ -14,14 +15,16 @@ import threading
 import time
 from collections import Counter
 
+import psycopg
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
+from psycopg import sql
 
 from mhap.mail import serialize_message
-from reminders.models import Delivery
+from reminders.models import Delivery, PlannerState
 from tests import workers
 from tests.factories import (
     LearningSessionFactory,
@@ -102,10 +105,13 @@ def drill(tmp_path, monkeypatch, sink):
         return process
 
     def log_tail() -> str:
-        return "\n".join(
-            f"--- {path.name}\n" + path.read_text(errors="replace")[-3000:]
-            for path in sorted(logs.iterdir())
-        )
+        """Each log's errors, then its last lines."""
+        parts = []
+        for path in sorted(logs.iterdir()):
+            text = path.read_text(errors="replace")
+            errors = [line for line in text.splitlines() if "CRITICAL" in line or "ERROR" in line]
+            parts.append(f"--- {path.name}\n" + "\n".join(errors[:20]) + "\n…\n" + text[-3000:])
+        return "\n".join(parts)
 
     start.log_tail = log_tail
     start.env = env
@@ -136,6 +142,29 @@ def wait_until(condition, *, timeout: float, drill=None) -> None:
             return
         time.sleep(0.2)
     pytest.fail(f"not done within {timeout:.0f} s\n" + (drill.log_tail() if drill else ""))
+
+
+@contextlib.contextmanager
+def sweep_in_flight():
+    """Hold the planner's row from another connection until a sweep waits on
+    it: that sweep's task is running and unacknowledged until the block ends."""
+    with psycopg.connect(workers.database_url()) as holder, holder.transaction():
+        holder.execute(
+            sql.SQL("SELECT 1 FROM {} FOR UPDATE").format(
+                sql.Identifier(PlannerState._meta.db_table)
+            )
+        )
+
+        def a_sweep_waits():
+            with psycopg.connect(workers.database_url(), autocommit=True) as probe:
+                row = probe.execute(
+                    "SELECT count(*) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                ).fetchone()
+            return row[0] > 0
+
+        wait_until(a_sweep_waits, timeout=30)
+        yield
 
 
 def all_sent(ids, sink):
@@ -180,11 +209,14 @@ def test_mail_due_while_the_broker_is_down_arrives_once_it_is_back(drill, sink, 
     redis = start_redis()
     try:
         env = drill.env(broker_url=f"redis://127.0.0.1:{port}/0")
-        drill("worker", env, "--concurrency", "2")
+        worker = drill("worker", env, "--concurrency", "2")
         drill("beat", env)
-        time.sleep(3)  # both connected
-        redis.terminate()
-        redis.wait(timeout=10)
+        wait_until(PlannerState.objects.exists, timeout=30, drill=drill)  # a sweep ran
+        with sweep_in_flight():  # the broker goes while a task is unacknowledged
+            redis.terminate()
+            redis.wait(timeout=10)
+        time.sleep(2)
+        assert worker.poll() is None, "the worker exited:\n" + drill.log_tail()
         # Due in 3 to 10 seconds, while the broker is down.
         workgroup = WorkgroupFactory()
         for _ in range(60):
