@@ -56,7 +56,8 @@ def profile(request):
             "form": form,
             "my_workgroups": workgroup_selectors.workgroups_of(person=request.user),
             "pending_requests": workgroup_selectors.pending_requests_of(person=request.user),
-            "calendar_token": calendar_services.calendar_token_for(person=request.user),
+            # Made by a button, not by looking at the page: a GET writes nothing.
+            "calendar_token": request.user.calendar_token,
         },
     )
 
@@ -64,8 +65,12 @@ def profile(request):
 @require_POST
 @member_required
 def calendar_reset(request):
+    had_one = bool(request.user.calendar_token)
     calendar_services.reset_calendar_token(person=request.user)
     messages.success(
-        request, "Your calendar link is new. Replace the old one in your calendar program."
+        request,
+        "Your calendar link is new. Replace the old one in your calendar program."
+        if had_one
+        else "Your calendar link is ready. Add it to your calendar program.",
     )
     return redirect("members:profile")

@@ -124,6 +124,24 @@ def test_reset_from_the_profile_page(coalition, client_as):
     )
 
 
+def test_the_profile_makes_a_first_link_by_a_button_not_by_being_looked_at(coalition, client_as):
+    client = client_as(coalition.wg_member)
+
+    page = client.get(reverse("members:profile")).content.decode()
+    coalition.wg_member.refresh_from_db()
+    assert coalition.wg_member.calendar_token is None
+    assert "Make my calendar link" in page
+    assert 'id="calendar-url"' not in page
+
+    response = client.post(reverse("members:calendar_reset"), follow=True)
+
+    coalition.wg_member.refresh_from_db()
+    assert coalition.wg_member.calendar_token
+    page = response.content.decode()
+    assert "Your calendar link is ready" in page
+    assert coalition.wg_member.calendar_token in page
+
+
 def test_a_deactivated_persons_feed_is_a_404(coalition, client):
     token = calendar_token_for(person=coalition.wg_member)
     coalition.wg_member.is_active = False
