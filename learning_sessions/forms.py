@@ -14,6 +14,7 @@ from learning_sessions import uploads
 from learning_sessions.enums import SessionStatus, Visibility
 from learning_sessions.models import LearningSession, Topic
 from learning_sessions.services import SESSION_FIELDS
+from members.uploads import check_csv_text
 from workgroups.forms import DateInput, TimeInput
 
 
@@ -208,6 +209,7 @@ class AttendanceImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError("This file is larger than 2 MB; is it the right one?")
+        check_csv_text(upload, advice="Export the report as CSV and try again.")
         try:
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as exc:

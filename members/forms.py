@@ -6,6 +6,7 @@ from members.enums import InvitationStatus
 from members.models import Invitation, JoinRequest, Organisation, Sector, User
 from members.services.invitations import account_exists, normalise_email
 from members.services.people import PROFILE_FIELDS
+from members.uploads import check_csv_text
 from workgroups.enums import Role
 from workgroups.models import Membership, Workgroup
 
@@ -56,6 +57,7 @@ class InvitationImportForm(forms.Form):
             raise forms.ValidationError("The file is larger than 5 MB; split it into parts.")
         if not upload.name.lower().endswith(".csv"):
             raise forms.ValidationError("Upload a .csv file (save the spreadsheet as CSV).")
+        check_csv_text(upload, advice="Save the spreadsheet as CSV and upload that.")
         return upload
 
 

@@ -74,7 +74,9 @@ def import_invitations(request):
             actor=request.user, filename=upload.name, content=upload.read()
         )
         return redirect("members:import_detail", pk=job.pk)
-    return render(request, "members/import.html", {"form": form})
+    return render(
+        request, "members/import.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @admin_required

@@ -256,7 +256,7 @@ def test_csv_upload_of_a_non_csv_file_keeps_the_form_with_the_error(coalition, c
 
     response = client_as(coalition.admin).post(reverse("members:import"), {"file": upload})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Upload a .csv file" in response.content.decode()
 
 
