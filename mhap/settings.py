@@ -51,7 +51,7 @@ if not SECRET_KEY:
             "or set DEBUG=1 for local development (`make run` does)."
         )
     # Only ever used with DEBUG on, on a developer's machine.
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+    SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105 -- DEBUG only
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")

@@ -64,7 +64,10 @@
     if (!swapped) {
       return;
     }
-    var field = swapped.querySelector("select, input:not([type=hidden])");
+    // Only an edit form's first field: a row shown after Save or Cancel takes
+    // the focus itself, not its Select checkbox, where j / k / e would be
+    // taken for typing and stop working.
+    var field = swapped.querySelector("form select, form input:not([type=hidden])");
     (field || swapped).focus();
   });
 })();

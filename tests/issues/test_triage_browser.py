@@ -8,6 +8,7 @@ import pytest
 
 from issues.models import Issue, IssueChange
 from tests.factories import IssueFactory
+from tests.keyboard import FOCUSED, assert_visibly_focused, focus_matches, skip_to_main, tab_to
 from tests.test_accessibility import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -90,3 +91,49 @@ def test_a_chair_cannot_edit_another_workgroups_issue(coalition, page_as, inbox)
     mine, theirs = inbox[0], inbox[-1]
     assert page.get_by_role("link", name=f"Edit #{mine.pk}").count() == 1
     assert page.get_by_role("link", name=f"Edit #{theirs.pk}").count() == 0
+
+
+# Keyboard only: the person below never clicks, fills or focuses anything.
+
+
+def test_core_member_triages_an_issue_inline_with_the_keyboard_alone(coalition, page_as, inbox):
+    issue, next_by_title = inbox[2], inbox[-1]  # Crisis stabilisation, then Jail diversion
+    page = page_as(coalition.core)
+    page.goto("/issues/?sort=title")
+
+    skip_to_main(page)
+
+    # Past the filters, the bulk form and the rows above, to this row's Edit.
+    tab_to(page, f"#issue-{issue.pk} a.mhap-edit-row", f"Edit #{issue.pk}")
+    page.keyboard.press("Enter")
+    page.locator(f"#issue-{issue.pk} form").wait_for()
+    assert focus_matches(page, f"#row{issue.pk}_term"), page.evaluate(FOCUSED)
+    assert_visibly_focused(page, "Term, after the edit controls open")
+
+    page.keyboard.press("ArrowDown")  # Short term -> Medium term
+    tab_to(page, f"#row{issue.pk}_status", "Status", limit=1)
+    page.keyboard.type("Acc")  # a select's type-ahead
+    tab_to(page, f"#row{issue.pk}_workgroup", "Workgroup", limit=1)
+    page.keyboard.type("Crim")
+    tab_to(page, f"#row{issue.pk}_impact", "Impact", limit=2)
+    page.keyboard.type("4")
+    tab_to(page, f"#row{issue.pk}_reason", "Reason", limit=2)
+    page.keyboard.type("Agreed at the Core Group")
+    tab_to(page, f"#issue-{issue.pk} button[type=submit]", f"Save #{issue.pk}", limit=1)
+    page.keyboard.press("Enter")
+
+    row = page.locator(f"#issue-{issue.pk}.mhap-triage__row--saved")
+    row.wait_for()
+    for shown in ("Medium term", "Accepted", "Criminal Justice", "4"):
+        assert shown in row.locator("td").all_inner_texts()
+    issue.refresh_from_db()
+    assert (issue.term, issue.status, issue.workgroup, issue.impact) == (
+        "medium", "accepted", coalition.other_workgroup, 4
+    )  # fmt: skip
+    assert IssueChange.objects.filter(issue=issue, reason="Agreed at the Core Group").exists()
+
+    # The focus stays on the saved row, from where j / k and e carry on.
+    assert focus_matches(page, f"#issue-{issue.pk}"), page.evaluate(FOCUSED)
+    assert_visibly_focused(page, "The saved row")
+    page.keyboard.press("j")
+    assert focus_matches(page, f"#issue-{next_by_title.pk}"), page.evaluate(FOCUSED)
