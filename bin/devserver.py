@@ -27,7 +27,7 @@ COMMANDS = {
 
 def main() -> int:
     processes = {
-        name: subprocess.Popen(command, start_new_session=True)  # noqa: S603
+        name: subprocess.Popen(command, start_new_session=True)  # noqa: S603 -- fixed commands
         for name, command in COMMANDS.items()
     }
     print(f"MHAP Hub: http://{HOST}:{PORT}/ (web, worker and beat running; Ctrl-C stops all)")

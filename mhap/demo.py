@@ -664,7 +664,7 @@ def seed_scale_issues(count: int) -> int:
     from tests.factories import IssueFactory
     from workgroups.models import Workgroup
 
-    generator = random.Random(2024)  # noqa: S311 - demo data, not secrets
+    generator = random.Random(2024)  # noqa: S311 -- demo data, not secrets
     workgroups = list(Workgroup.objects.filter(is_core_group=False))
     now = datetime.datetime.now(tz=datetime.UTC)
     batch = []

@@ -37,7 +37,7 @@ def render_markdown(text: str) -> str:
 
 @register.filter(name="markdown")
 def markdown_filter(text: str) -> str:
-    return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 just above
+    return mark_safe(render_markdown(text))  # noqa: S308 -- sanitised by nh3 just above
 
 
 @register.filter(name="markdown_plain")

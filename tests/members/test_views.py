@@ -14,7 +14,6 @@ from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     SectorFactory,
-    UserFactory,
 )
 from tests.querycount import assert_constant_queries
 from workgroups.models import Membership, RoleChange
@@ -30,17 +29,6 @@ JOIN = {
 
 
 # The public -------------------------------------------------------------------
-
-
-def test_join_request_answers_the_same_for_known_and_unknown_addresses(client):
-    UserFactory(email="known@example.org")
-
-    unknown = client.post(reverse("members:join_request"), JOIN)
-    known = client.post(reverse("members:join_request"), {**JOIN, "email": "known@example.org"})
-
-    assert unknown.status_code == known.status_code == 302
-    assert unknown["Location"] == known["Location"] == reverse("members:join_thanks")
-    assert JoinRequest.objects.count() == 1
 
 
 def test_join_request_with_a_bad_email_says_so_and_keeps_what_was_typed(client):

@@ -41,6 +41,7 @@ def manage(*args, env):
     )
 
 
+@pytest.mark.audit
 def test_check_deploy_passes_with_production_values():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
 
@@ -48,6 +49,7 @@ def test_check_deploy_passes_with_production_values():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.audit
 def test_production_refuses_to_start_without_a_secret_key():
     env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
 
@@ -57,6 +59,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+@pytest.mark.audit
 def test_check_deploy_reports_a_weak_production_setting():
     env = {**PRODUCTION_ENV, "SESSION_COOKIE_SECURE": "0"}
 
