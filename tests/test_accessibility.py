@@ -15,10 +15,27 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
+# Pages outside the matrix: django-allauth's account pages and the errors.
 EXTRA_PAGES = {
     "sign in": "/accounts/login/",
+    "sign in with a code": "/accounts/login/code/",
     "password reset": "/accounts/password/reset/",
+    "password reset sent": "/accounts/password/reset/done/",
+    "password reset link used": "/accounts/password/reset/key/1-set-password/",
+    "password reset done": "/accounts/password/reset/key/done/",
+    "sign up closed": "/accounts/signup/",
+    "account inactive": "/accounts/inactive/",
+    "verification sent": "/accounts/confirm-email/",
     "not found": "/no-such-page/",
+}
+# The same, for a signed-in member.
+MEMBER_ACCOUNT_PAGES = {
+    "sign out": "/accounts/logout/",
+    "email addresses": "/accounts/email/",
+    "change password": "/accounts/password/change/",
+    "confirm password": "/accounts/reauthenticate/",
+    "two-factor": "/accounts/2fa/",
+    "set up an authenticator": "/accounts/2fa/totp/activate/",
 }
 
 
@@ -84,3 +101,14 @@ def test_account_and_error_pages_have_no_wcag_violations(path, coalition, page_a
     page.goto(path)
 
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", MEMBER_ACCOUNT_PAGES.values(), ids=MEMBER_ACCOUNT_PAGES.keys())
+def test_a_members_account_pages_have_no_wcag_violations(path, coalition, page_as):
+    page = page_as(coalition.wg_member)
+    console_errors = record_console_errors(page)
+
+    page.goto(path)
+
+    assert_accessible(page)
+    assert console_errors == []

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.template import engines
 
 from tests.matrix import MATRIX, ROLES
+from tests.test_accessibility import EXTRA_PAGES, MEMBER_ACCOUNT_PAGES
 
 pytestmark = pytest.mark.audit
 
@@ -105,11 +106,17 @@ def test_every_matrix_response_carries_the_strict_policy(url_name, role, coaliti
         assert inline_code(response.content.decode()) == [], where
 
 
-@pytest.mark.parametrize(
-    "path", ["/accounts/login/", "/accounts/password/reset/", "/no-such-page/", "/accounts/signup/"]
-)
+@pytest.mark.parametrize("path", EXTRA_PAGES.values(), ids=EXTRA_PAGES.keys())
 def test_account_and_error_pages_carry_the_strict_policy(path, client):
-    response = client.get(path)
+    response = client.get(path, follow=True)
+
+    assert_strict_policy(response, path)
+    assert inline_code(response.content.decode()) == []
+
+
+@pytest.mark.parametrize("path", MEMBER_ACCOUNT_PAGES.values(), ids=MEMBER_ACCOUNT_PAGES.keys())
+def test_a_members_account_pages_carry_the_strict_policy(path, coalition, client_as):
+    response = client_as(coalition.wg_member).get(path, follow=True)
 
     assert_strict_policy(response, path)
     assert inline_code(response.content.decode()) == []
