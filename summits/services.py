@@ -187,7 +187,24 @@ def give_feedback(*, person, feedback_round: FeedbackRound, revision, **fields) 
     return feedback
 
 
-def keep_feedback_draft(*, person, feedback_round, revision, data: dict) -> FeedbackDraft:
+def submitted_version(feedback: Feedback | None) -> str:
+    """Which submission a feedback form was opened on ("" for none yet)."""
+    return feedback.updated_at.isoformat() if feedback else ""
+
+
+def keep_feedback_draft(
+    *, person, feedback_round, revision, data: dict, opened_on: str | None = None
+) -> FeedbackDraft | None:
+    """Keep what the person typed. With `opened_on` (the submitted_version the
+    form was opened on), typing from a form older than the latest submission
+    is not kept: an autosave that arrives after its own form was submitted
+    would otherwise come back as "changes you have not submitted"."""
+    if opened_on is not None:
+        mine = Feedback.objects.filter(
+            round=feedback_round, revision=revision, person=person
+        ).first()
+        if submitted_version(mine) != opened_on:
+            return None
     draft, _ = FeedbackDraft.objects.update_or_create(
         round=feedback_round,
         revision=revision,

@@ -285,7 +285,8 @@ def give_feedback(request, pk, paper_pk):
 
 
 def _typed(request) -> dict:
-    return {key: values for key, values in request.POST.lists() if key != "csrfmiddlewaretoken"}
+    skip = {"csrfmiddlewaretoken", "opened_on"}
+    return {key: values for key, values in request.POST.lists() if key not in skip}
 
 
 def _feedback_form(request, feedback_round, revision):
@@ -294,7 +295,9 @@ def _feedback_form(request, feedback_round, revision):
         "organisation": request.user.organisation,
     }
     if request.method == "POST":
-        return FeedbackForm(request.POST, **kwargs)
+        form = FeedbackForm(request.POST, **kwargs)
+        form.opened_on = request.POST.get("opened_on")  # shown again as it came
+        return form
     draft, mine = selectors.my_feedback(
         feedback_round=feedback_round, revision=revision, person=request.user
     )
@@ -302,9 +305,11 @@ def _feedback_form(request, feedback_round, revision):
         # Shown as typed, without errors the person has not asked for yet.
         form = FeedbackForm(initial={k: v[0] for k, v in draft.data.items() if v}, **kwargs)
         form.recorded = mine  # what still counts, until this is submitted
-        return form
-    initial = {name: getattr(mine, name) for name in services.FEEDBACK_FIELDS} if mine else None
-    return FeedbackForm(initial=initial, **kwargs)
+    else:
+        initial = {name: getattr(mine, name) for name in services.FEEDBACK_FIELDS} if mine else None
+        form = FeedbackForm(initial=initial, **kwargs)
+    form.opened_on = services.submitted_version(mine)
+    return form
 
 
 @require_POST
@@ -315,9 +320,17 @@ def keep_feedback(request, pk, paper_pk):
     if refusal := _refusal(request, permissions.can_see_summits(request.user)):
         return refusal
     feedback_round, revision = permissions.access_round_paper(pk=pk, paper_pk=paper_pk)
-    services.keep_feedback_draft(
-        person=request.user, feedback_round=feedback_round, revision=revision, data=_typed(request)
+    kept = services.keep_feedback_draft(
+        person=request.user,
+        feedback_round=feedback_round,
+        revision=revision,
+        data=_typed(request),
+        opened_on=request.POST.get("opened_on"),
     )
+    if kept is None:
+        return HttpResponse(
+            "Your feedback was submitted since this page opened; reload to edit it."
+        )
     return HttpResponse(f"Kept as you type, at {timezone.localtime():%H:%M}; not submitted yet.")
 
 

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import IntegrityError
@@ -445,6 +446,34 @@ def test_unsubmitted_changes_are_shown_beside_the_recorded_feedback(
     assert "have not submitted" in page
     assert "“Recorded.”" in page
     assert "Second thoughts" in page
+
+
+def test_an_autosave_arriving_after_its_form_was_submitted_is_not_kept(
+    coalition, client_as, feedback_round, revision
+):
+    client = client_as(coalition.partner)
+    kwargs = {"pk": feedback_round.pk, "paper_pk": revision.paper_id}
+    form_url = reverse("summits:give_feedback", kwargs=kwargs)
+    page = client.get(form_url).content.decode()
+    opened_on = re.search(r'name="opened_on" value="([^"]*)"', page).group(1)
+    typed = {"stance": "support", "comments": "Fund it.", "opened_on": opened_on}
+
+    client.post(form_url, typed)  # submitted ...
+    late = client.post(reverse("summits:keep_feedback", kwargs=kwargs), typed)  # ... then this
+
+    assert "submitted since this page opened" in late.content.decode()
+    assert not FeedbackDraft.objects.exists()
+    page = client.get(form_url).content.decode()
+    assert "have not submitted" not in page
+    # Typing on the page opened after the submission is kept as before.
+    opened_on = re.search(r'name="opened_on" value="([^"]*)"', page).group(1)
+    assert opened_on
+    kept = client.post(
+        reverse("summits:keep_feedback", kwargs=kwargs),
+        {**typed, "comments": "Fund it twice.", "opened_on": opened_on},
+    )
+    assert "Kept as you type" in kept.content.decode()
+    assert FeedbackDraft.objects.get().data["comments"] == ["Fund it twice."]
 
 
 def test_feedback_before_the_open_says_when_it_opens(coalition):
