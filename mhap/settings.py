@@ -213,6 +213,10 @@ REMINDER_RETRY_SECONDS = envint("REMINDER_RETRY_SECONDS", 60)
 # The daily digest of notifications goes out at this hour in each person's zone.
 REMINDER_DIGEST_HOUR = envint("REMINDER_DIGEST_HOUR", 7)
 
+# The whole coalition's data as one archive (mhap/exports/): its download link
+# works this many hours after it is ready; then beat deletes the file.
+EXPORT_TTL_HOURS = envint("EXPORT_TTL_HOURS", 24)
+
 CELERY_BEAT_SCHEDULE = {
     "extend-meeting-series": {
         "task": "workgroups.tasks.extend_meeting_series",
@@ -223,6 +227,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": REMINDER_SWEEP_SECONDS,
         # A sweep that could not start within its interval is replaced by the next.
         "options": {"expires": REMINDER_SWEEP_SECONDS},
+    },
+    # Deletes expired export archives and fails builds that stopped moving.
+    "sweep-exports": {
+        "task": "mhap.tasks.sweep_exports",
+        "schedule": 15 * 60,
+        "options": {"expires": 15 * 60},
     },
 }
 

@@ -28,6 +28,7 @@ urlpatterns = [
     path("summits/", include("summits.urls")),
     path("learning-sessions/", include("learning_sessions.urls")),
     path("reminders/", include("reminders.urls")),
+    path("exports/", include("mhap.exports.urls")),
     path("", include("members.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),

@@ -56,6 +56,18 @@ MATRIX: dict[str, Row] = {
     "healthz": Row(lambda c: reverse("healthz"), EVERYONE, html=False),
     "site_texts": Row(lambda c: reverse("site_texts"), ADMIN_ONLY),
     "overview": Row(lambda c: reverse("overview"), CORE_AND_ADMIN),
+    # The whole coalition's data as one archive: admins only (tests/mhap/test_exports.py
+    # checks an expired download answers 410).
+    "exports:list": Row(lambda c: reverse("exports:list"), ADMIN_ONLY),
+    "exports:start": Row(lambda c: reverse("exports:start"), ADMIN_ACTION, method="post"),
+    "exports:detail": Row(
+        lambda c: reverse("exports:detail", kwargs={"pk": c.ready_export().pk}), ADMIN_ONLY
+    ),
+    "exports:download": Row(
+        lambda c: reverse("exports:download", kwargs={"pk": c.ready_export().pk}),
+        ADMIN_ONLY,
+        html=False,
+    ),
     "workgroups:list": Row(lambda c: reverse("workgroups:list"), EVERYONE),
     "workgroups:detail": Row(
         lambda c: reverse("workgroups:detail", kwargs={"slug": c.workgroup.slug}), EVERYONE
