@@ -192,14 +192,20 @@ def submitted_version(feedback: Feedback | None) -> str:
     return feedback.updated_at.isoformat() if feedback else ""
 
 
+@transaction.atomic
 def keep_feedback_draft(
     *, person, feedback_round, revision, data: dict, opened_on: str | None = None
 ) -> FeedbackDraft | None:
     """Keep what the person typed. With `opened_on` (the submitted_version the
     form was opened on), typing from a form older than the latest submission
     is not kept: an autosave that arrives after its own form was submitted
-    would otherwise come back as "changes you have not submitted"."""
+    would otherwise come back as "changes you have not submitted".
+
+    The round's row is locked as give_feedback locks it, so an autosave sent
+    as the person presses Submit is either kept before the submission (which
+    then clears it) or checked after it (and refused), never written after."""
     if opened_on is not None:
+        FeedbackRound.objects.select_for_update().filter(pk=feedback_round.pk).first()
         mine = Feedback.objects.filter(
             round=feedback_round, revision=revision, person=person
         ).first()

@@ -32,7 +32,15 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64
 ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 64
 NUL_TEXT = b"email,full_name\x00\x00\x00garbage\x00"
 
-PROJECT_APPS = ("members", "workgroups", "issues", "summits", "learning_sessions", "reminders")
+PROJECT_APPS = (
+    "mhap",
+    "members",
+    "workgroups",
+    "issues",
+    "summits",
+    "learning_sessions",
+    "reminders",
+)
 
 
 def session_edit(c, field, name, content):

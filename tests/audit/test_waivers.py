@@ -1,6 +1,8 @@
 """The security lint (ruff's S rules, bandit's checks) runs with `make audit`;
 every waiver of it says why, where it is: `# noqa: S603 -- the reason` in the
-code, a comment on the same line in pyproject.toml's per-file ignores."""
+code, a comment on the same line in pyproject.toml's per-file ignores. A
+blanket `# noqa` is refused by ruff itself (PGH004); a file-wide
+`# ruff: noqa: S…` needs its reason like any other."""
 
 import re
 import tomllib
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.audit
 
 BASE = Path(settings.BASE_DIR)
 SKIP = {".venv", "node_modules", "var", "staticfiles", "migrations"}
-NOQA = re.compile(r"#\s*noqa:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)(.*)$")
+NOQA = re.compile(r"#\s*(?:ruff:\s*)?noqa:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)(.*)$")
 REASON = re.compile(r"^\s*(--|-|—)\s*\S.{4,}")
 
 
@@ -57,6 +59,10 @@ def test_every_security_waiver_in_pyproject_says_why():
 
 def test_the_waiver_check_sees_a_bare_waiver():
     noqa = "# noqa"  # spelled apart, or this file would hold a bare waiver
-    lines = [f"x = eval(text)  {noqa}: S307", f"y = 1  {noqa}: S105 -- a fixed test value"]
+    lines = [
+        f"x = eval(text)  {noqa}: S307",
+        f"y = 1  {noqa}: S105 -- a fixed test value",
+        f"# ruff: {noqa[2:]}: S101",
+    ]
 
-    assert [number for number, _ in unexplained_waivers(lines)] == [1]
+    assert [number for number, _ in unexplained_waivers(lines)] == [1, 3]
