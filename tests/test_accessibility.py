@@ -6,6 +6,8 @@ show members more than the public. New matrix rows are covered with no extra
 work. A few pages outside the matrix (sign in, not found) are listed below.
 """
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -111,4 +113,57 @@ def test_a_members_account_pages_have_no_wcag_violations(path, coalition, page_a
     page.goto(path)
 
     assert_accessible(page)
+    assert console_errors == []
+
+
+@pytest.fixture
+def mfa_member(coalition):
+    """A member with an authenticator app and recovery codes set up."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(coalition.wg_member, generate_totp_secret())
+    RecoveryCodes.activate(coalition.wg_member)
+    return coalition.wg_member
+
+
+# Two-factor pages, as a member who has it set up. Pages that need a fresh
+# sign-in first show the two-factor confirmation, which is checked too.
+MFA_PAGES = {
+    "two-factor, set up": "/accounts/2fa/",
+    "recovery codes": "/accounts/2fa/recovery-codes/",
+    "new recovery codes": "/accounts/2fa/recovery-codes/generate/",
+    "turn off the authenticator": "/accounts/2fa/totp/deactivate/",
+}
+
+
+@pytest.mark.parametrize("path", MFA_PAGES.values(), ids=MFA_PAGES.keys())
+def test_two_factor_pages_have_no_wcag_violations(path, mfa_member, page_as):
+    page = page_as(mfa_member)
+    console_errors = record_console_errors(page)
+
+    page.goto(path)
+
+    assert_accessible(page)
+    assert console_errors == []
+
+
+def test_signing_in_with_two_factor_and_with_a_code_has_no_wcag_violations(mfa_member, page_as):
+    from tests.factories import DEMO_PASSWORD
+
+    page = page_as(None)
+    console_errors = record_console_errors(page)
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(mfa_member.email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    assert_accessible(page)  # the authenticator code asked at sign-in
+
+    other = page_as(None)
+    other.goto("/accounts/login/code/")
+    other.get_by_label("Email").fill(mfa_member.email)
+    other.get_by_role("button", name=re.compile("code", re.I)).click()
+    other.wait_for_url("**/accounts/login/code/confirm/")
+    assert_accessible(other)  # the emailed code's page
     assert console_errors == []
