@@ -32,9 +32,10 @@ class Export(models.Model):
     after that the view answers 410 and beat deletes the file. The row stays
     as the record of who took the data out, and when.
 
-    `run` rises each time a worker claims the build: a worker whose message was
-    delivered twice, or who was declared stalled, finds its run superseded and
-    stops, so only one build ever finishes.
+    `run` rises each time a worker claims a pending or running build; a run
+    that is no longer the row's (a second delivery claimed it, or the sweep
+    marked it failed) stops at its next step, so only one build ever
+    finishes. A late redelivery of a ready or failed export does nothing.
     """
 
     class Status(models.TextChoices):

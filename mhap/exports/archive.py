@@ -46,7 +46,12 @@ NOTES = [
     "Each person's directory choices (the show_ columns) travel with their row: respect "
     "them wherever this data goes.",
     "Uploaded slides and captions files are not included; each session's transcript is.",
-    "Passwords, two-factor secrets, sessions and private links (tokens) are never exported.",
+    "reminder_preferences and guest_opt_outs say who turned which emails off: honour them "
+    "before emailing anyone from this data.",
+    "Passwords, two-factor secrets, sessions and the Hub's own secret links and tokens "
+    "(calendar feeds, invitation links, guests' registration links) are never exported.",
+    "Meeting links (the meeting_link columns) are exported as entered: a video call's link "
+    "may carry its passcode, so keep them as private as the Hub does.",
 ]
 
 

@@ -12,13 +12,18 @@ Natural keys sit beside ids, so a row makes sense without a join: people by
 email, workgroups, summits, sessions, sectors and vocabularies by slug,
 organisations by name. Never here: password hashes, second-factor secrets,
 sessions, and every token (calendar feeds, invitations, guests' links).
+
+Each dataset declares the model it exports (and the many-to-many tables its
+list columns carry); every model of the Hub's apps is either exported so or
+named in EXCLUDED with the reason it stays behind. A test holds the two
+together, so a model added later is a decision, not an oversight.
 """
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import F
+from django.db.models import F, Model
 
 from issues.models import (
     Implementer,
@@ -34,13 +39,15 @@ from issues.models import (
     Recommendation,
 )
 from learning_sessions.models import LearningSession, Presenter, SessionRegistration, Topic
-from members.models import JoinRequest, Organisation, Sector
+from members.models import Invitation, JoinRequest, Organisation, Sector, User
 from mhap.models import SiteText
+from reminders.models import GuestOptOut, Preference
 from summits.models import Feedback, FeedbackRound, Registration, RoundPaper, Summit
 from workgroups.models import (
     ActionItem,
     Attendance,
     Meeting,
+    MeetingLink,
     MeetingSeries,
     Membership,
     MembershipRequest,
@@ -59,24 +66,83 @@ class Dataset:
     name: str  # the file's name without extension: people -> people.csv, people.json
     columns: tuple[str, ...]
     rows: Callable[[], Iterator[dict]]
+    # The model whose rows these are, and the many-to-many fields of it whose
+    # tables the dataset's list columns carry (issues.levers ...).
+    model: type[Model] | None = None
+    many_to_many: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
         return self.name.replace("_", " ")
+
+    @property
+    def tables(self) -> set[str]:
+        """The models ("app_label.ModelName") this dataset exports."""
+        if self.model is None:
+            return set()
+        meta = self.model._meta
+        return {meta.label} | {
+            meta.get_field(field).remote_field.through._meta.label for field in self.many_to_many
+        }
 
 
 # In the archive's order: who, then where they work, then what they make.
 DATASETS: list[Dataset] = []
 
 
-def dataset(name: str, columns: str):
-    """Register the decorated function as a dataset with these (space-separated) columns."""
+def dataset(name: str, columns: str, *, model: type[Model], many_to_many: tuple[str, ...] = ()):
+    """Register the decorated function as a dataset of `model`'s rows with these
+    (space-separated) columns."""
 
     def register(rows: Callable[[], Iterator[dict]]):
-        DATASETS.append(Dataset(name, tuple(columns.split()), rows))
+        DATASETS.append(Dataset(name, tuple(columns.split()), rows, model, many_to_many))
         return rows
 
     return register
+
+
+# The models of the Hub's apps that no dataset exports, and why.
+EXCLUDED: dict[str, str] = {
+    "members.User_groups": (
+        "Django admin groups: the Hub's permissions never read them (admins are is_staff, "
+        "exported as people.is_admin; every other role is a membership)."
+    ),
+    "members.User_user_permissions": (
+        "Django per-user admin permissions: the Hub's permissions never read them."
+    ),
+    "members.InvitationImport": (
+        "An uploaded CSV of people to invite and a worker's progress through it: a job "
+        "record. The invitations it sent are in invitations."
+    ),
+    "issues.SavedView": (
+        "A person's saved triage filters, a query string of this Hub's addresses: a screen "
+        "setting, not the coalition's work."
+    ),
+    "issues.PaperDraft": (
+        "Text typed in the paper editor and not saved, kept only so a closed tab loses "
+        "nothing. Every saved revision is in paper_revisions."
+    ),
+    "summits.FeedbackDraft": (
+        "Feedback typed and never submitted: the coalition never received it and it is "
+        "never counted. Submitted feedback is in feedback."
+    ),
+    "reminders.Delivery": (
+        "The outbox: each email queued or sent, with its leases, retries, errors and rendered "
+        "content. Machinery of this Hub; people's email choices are in reminder_preferences "
+        "and guest_opt_outs."
+    ),
+    "reminders.LeadTimes": (
+        "How long before an event its reminders go out: a setting of this Hub's reminder "
+        "machinery, not the coalition's data."
+    ),
+    "reminders.PlannerState": (
+        "The reminder planner's bookmark (planned up to when): internal state."
+    ),
+    "mhap.Export": (
+        "The exports themselves (who took the data out, and their storage files): the "
+        "record of this feature, kept in the Hub."
+    ),
+}
 
 
 def _email(person) -> str | None:
@@ -90,7 +156,7 @@ def _slugs(related) -> list[str]:
 # People and organisations -------------------------------------------------------
 
 
-@dataset("sectors", "id name slug position")
+@dataset("sectors", "id name slug position", model=Sector)
 def sectors():
     for sector in Sector.objects.order_by("pk").iterator(chunk_size=CHUNK):
         yield {
@@ -101,7 +167,7 @@ def sectors():
         }
 
 
-@dataset("organisations", "id name sector_id sector website")
+@dataset("organisations", "id name sector_id sector website", model=Organisation)
 def organisations():
     rows = Organisation.objects.select_related("sector").order_by("pk")
     for organisation in rows.iterator(chunk_size=CHUNK):
@@ -118,6 +184,7 @@ def organisations():
     "people",
     "id email full_name organisation_id organisation sector is_active is_admin date_joined "
     "last_login time_zone phone bio show_organisation show_email show_phone show_bio",
+    model=User,
 )
 def people():
     # Columns are named one by one, never "every field": the password hash,
@@ -148,7 +215,9 @@ def people():
 
 @dataset(
     "join_requests",
-    "id full_name email organisation_name reason status created_at decided_by_email decided_at",
+    "id full_name email organisation_name reason status created_at decided_by_email decided_at "
+    "invitation_id",
+    model=JoinRequest,
 )
 def join_requests():
     rows = JoinRequest.objects.select_related("decided_by").order_by("pk")
@@ -163,13 +232,56 @@ def join_requests():
             "created_at": request.created_at,
             "decided_by_email": _email(request.decided_by),
             "decided_at": request.decided_at,
+            "invitation_id": request.invitation_id,
+        }
+
+
+@dataset(
+    "invitations",
+    "id email full_name organisation_id organisation workgroups workgroup_role status "
+    "invited_by_id invited_by_email created_at expires_at sent_at send_count accepted_at "
+    "accepted_by_id accepted_by_email",
+    model=Invitation,
+    many_to_many=("workgroups",),
+)
+def invitations():
+    """Who invited whom, where to, and what came of it. The link's token (its
+    hash) stays behind: the link is the Hub's to honour, no one else's."""
+    rows = (
+        Invitation.objects.select_related("organisation", "invited_by", "accepted_by")
+        .prefetch_related("workgroups")
+        .order_by("pk")
+    )
+    for invitation in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "id": invitation.pk,
+            "email": invitation.email,
+            "full_name": invitation.full_name,
+            "organisation_id": invitation.organisation_id,
+            "organisation": invitation.organisation.name if invitation.organisation else None,
+            "workgroups": _slugs(invitation.workgroups),
+            "workgroup_role": invitation.workgroup_role,
+            "status": invitation.status,
+            "invited_by_id": invitation.invited_by_id,
+            "invited_by_email": _email(invitation.invited_by),
+            "created_at": invitation.created_at,
+            "expires_at": invitation.expires_at,
+            "sent_at": invitation.sent_at,
+            "send_count": invitation.send_count,
+            "accepted_at": invitation.accepted_at,
+            "accepted_by_id": invitation.accepted_by_id,
+            "accepted_by_email": _email(invitation.accepted_by),
         }
 
 
 # Workgroups and meetings -------------------------------------------------------
 
 
-@dataset("workgroups", "id name slug is_core_group summary description status cadence meeting_link")
+@dataset(
+    "workgroups",
+    "id name slug is_core_group summary description status cadence meeting_link",
+    model=Workgroup,
+)
 def workgroups():
     for workgroup in Workgroup.objects.order_by("pk").iterator(chunk_size=CHUNK):
         yield {
@@ -185,7 +297,11 @@ def workgroups():
         }
 
 
-@dataset("memberships", "id workgroup_id workgroup person_id person_email role started_on ended_on")
+@dataset(
+    "memberships",
+    "id workgroup_id workgroup person_id person_email role started_on ended_on",
+    model=Membership,
+)
 def memberships():
     rows = Membership.objects.select_related("workgroup", "person").order_by("pk")
     for membership in rows.iterator(chunk_size=CHUNK):
@@ -205,6 +321,7 @@ def memberships():
     "membership_requests",
     "id workgroup_id workgroup person_id person_email message status created_at "
     "decided_by_email decided_at",
+    model=MembershipRequest,
 )
 def membership_requests():
     rows = MembershipRequest.objects.select_related("workgroup", "person", "decided_by")
@@ -227,6 +344,7 @@ def membership_requests():
     "role_changes",
     "id person_id person_email changed_at kind workgroup_id workgroup old_value new_value note "
     "actor_email",
+    model=RoleChange,
 )
 def role_changes():
     rows = RoleChange.objects.select_related("person", "workgroup", "actor").order_by("pk")
@@ -249,6 +367,7 @@ def role_changes():
 @dataset(
     "workgroup_updates",
     "id workgroup_id workgroup author_email created_at happened next_steps needs",
+    model=WorkgroupUpdate,
 )
 def workgroup_updates():
     rows = WorkgroupUpdate.objects.select_related("workgroup", "author").order_by("pk")
@@ -269,6 +388,7 @@ def workgroup_updates():
     "meeting_series",
     "id workgroup_id workgroup title rule starts_on start_time duration_minutes time_zone until "
     "meeting_link created_by_email created_at",
+    model=MeetingSeries,
 )
 def meeting_series():
     rows = MeetingSeries.objects.select_related("workgroup", "created_by").order_by("pk")
@@ -294,6 +414,7 @@ def meeting_series():
     "meetings",
     "id uid workgroup_id workgroup series_id title status starts_at ends_at time_zone "
     "original_start is_detached meeting_link location agenda created_at updated_at",
+    model=Meeting,
 )
 def meetings():
     rows = Meeting.objects.select_related("workgroup").order_by("pk")
@@ -322,6 +443,7 @@ def meetings():
 @dataset(
     "minutes",
     "id meeting_id workgroup author_email created_at based_on_id is_conflict text",
+    model=MinutesRevision,
 )
 def minutes():
     """Every saved revision of every meeting's minutes, conflicts included."""
@@ -339,7 +461,28 @@ def minutes():
         }
 
 
-@dataset("attendance", "id meeting_id person_id person_email")
+@dataset(
+    "meeting_links",
+    "id meeting_id workgroup title path added_by_email created_at",
+    model=MeetingLink,
+)
+def meeting_links():
+    """The Hub's pages (issues, papers, summits) discussed at each meeting, by
+    their path in the Hub."""
+    rows = MeetingLink.objects.select_related("meeting__workgroup", "added_by").order_by("pk")
+    for link in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "id": link.pk,
+            "meeting_id": link.meeting_id,
+            "workgroup": link.meeting.workgroup.slug,
+            "title": link.title,
+            "path": link.path,
+            "added_by_email": _email(link.added_by),
+            "created_at": link.created_at,
+        }
+
+
+@dataset("attendance", "id meeting_id person_id person_email", model=Attendance)
 def attendance():
     rows = Attendance.objects.select_related("person").order_by("pk")
     for present in rows.iterator(chunk_size=CHUNK):
@@ -355,6 +498,7 @@ def attendance():
     "action_items",
     "id workgroup_id workgroup meeting_id description owner_id owner_email due_on "
     "created_by_email created_at done_at done_by_email",
+    model=ActionItem,
 )
 def action_items():
     rows = ActionItem.objects.select_related("workgroup", "owner", "created_by", "done_by")
@@ -378,7 +522,7 @@ def action_items():
 # Issues and papers -------------------------------------------------------------
 
 
-@dataset("levers", "id name slug position description")
+@dataset("levers", "id name slug position description", model=Lever)
 def levers():
     for lever in Lever.objects.order_by("pk").iterator(chunk_size=CHUNK):
         yield {
@@ -390,13 +534,13 @@ def levers():
         }
 
 
-@dataset("policy_areas", "id name slug")
+@dataset("policy_areas", "id name slug", model=PolicyArea)
 def policy_areas():
     for area in PolicyArea.objects.order_by("pk").iterator(chunk_size=CHUNK):
         yield {"id": area.pk, "name": area.name, "slug": area.slug}
 
 
-@dataset("implementers", "id name slug position")
+@dataset("implementers", "id name slug position", model=Implementer)
 def implementers():
     for implementer in Implementer.objects.order_by("pk").iterator(chunk_size=CHUNK):
         yield {
@@ -412,6 +556,8 @@ def implementers():
     "id title description workgroup_id workgroup term legislative status impact momentum levers "
     "policy_areas owner_id owner_email proposed_by_id proposed_by_email proposed_at rank "
     "merged_into_id updated_at",
+    model=Issue,
+    many_to_many=("levers", "policy_areas"),
 )
 def issues():
     rows = (
@@ -444,7 +590,11 @@ def issues():
         }
 
 
-@dataset("issue_changes", "id issue_id changed_at field old_value new_value reason actor_email")
+@dataset(
+    "issue_changes",
+    "id issue_id changed_at field old_value new_value reason actor_email",
+    model=IssueChange,
+)
 def issue_changes():
     """Each issue's history: every change of status, term, owner ... with who and why."""
     rows = IssueChange.objects.select_related("actor").order_by("pk")
@@ -461,7 +611,7 @@ def issue_changes():
         }
 
 
-@dataset("issue_comments", "id issue_id author_email created_at body")
+@dataset("issue_comments", "id issue_id author_email created_at body", model=IssueComment)
 def issue_comments():
     rows = IssueComment.objects.select_related("author").order_by("pk")
     for comment in rows.iterator(chunk_size=CHUNK):
@@ -479,6 +629,7 @@ def issue_comments():
     "id issue_id title state legislative current_revision submitted_revision review_revision "
     "adopted_revision submitted_at submitted_by_email adopted_on adopted_at_event decision "
     "adopted_by_email created_by_email created_at updated_at",
+    model=IssuePaper,
 )
 def papers():
     # Revisions by number, as people name them; their text is in paper_revisions.
@@ -519,6 +670,7 @@ def papers():
     "paper_revisions",
     "id paper_id number title note author_email created_at summary background problem "
     "fiscal_note references",
+    model=PaperRevision,
 )
 def paper_revisions():
     """Every saved revision of every paper, whole: nothing is ever changed in one."""
@@ -543,6 +695,8 @@ def paper_revisions():
 @dataset(
     "recommendations",
     "id paper_id revision_id revision_number number legislative implementers levers text",
+    model=Recommendation,
+    many_to_many=("implementers", "levers"),
 )
 def recommendations():
     rows = (
@@ -566,7 +720,11 @@ def recommendations():
         }
 
 
-@dataset("paper_co_authors", "id paper_id person_id person_email added_by_email added_at")
+@dataset(
+    "paper_co_authors",
+    "id paper_id person_id person_email added_by_email added_at",
+    model=PaperCoAuthor,
+)
 def paper_co_authors():
     rows = PaperCoAuthor.objects.select_related("person", "added_by").order_by("pk")
     for co_author in rows.iterator(chunk_size=CHUNK):
@@ -584,6 +742,7 @@ def paper_co_authors():
     "paper_comments",
     "id paper_id revision_number section recommendation_number author_email created_at "
     "resolved_at resolved_by_email body",
+    model=PaperComment,
 )
 def paper_comments():
     rows = (
@@ -613,6 +772,7 @@ def paper_comments():
     "summits",
     "id slug title format starts_at ends_at venue address meeting_link agenda created_by_email "
     "created_at",
+    model=Summit,
 )
 def summits():
     rows = Summit.objects.select_related("created_by").order_by("pk")
@@ -633,7 +793,11 @@ def summits():
         }
 
 
-@dataset("summit_registrations", "id summit_id summit person_id person_email mode registered_at")
+@dataset(
+    "summit_registrations",
+    "id summit_id summit person_id person_email mode registered_at",
+    model=Registration,
+)
 def summit_registrations():
     rows = Registration.objects.select_related("summit", "person").order_by("pk")
     for registration in rows.iterator(chunk_size=CHUNK):
@@ -651,6 +815,7 @@ def summit_registrations():
 @dataset(
     "feedback_rounds",
     "id summit_id summit title opens_at closes_at results_while_open created_by_email created_at",
+    model=FeedbackRound,
 )
 def feedback_rounds():
     rows = FeedbackRound.objects.select_related("summit", "created_by").order_by("pk")
@@ -668,7 +833,9 @@ def feedback_rounds():
         }
 
 
-@dataset("round_papers", "id round_id paper_id revision_id revision_number position")
+@dataset(
+    "round_papers", "id round_id paper_id revision_id revision_number position", model=RoundPaper
+)
 def round_papers():
     """The frozen paper versions each round put before the partnership."""
     rows = RoundPaper.objects.annotate(
@@ -691,6 +858,7 @@ def round_papers():
     "person_email giver organisation_id organisation organisation_position stance comments "
     "suggested_changes entered_by_email submitted_at updated_at disposition disposition_reason "
     "disposed_by_email disposed_at",
+    model=Feedback,
 )
 def feedback():
     """Every feedback item and the answer it got (its disposition)."""
@@ -732,7 +900,7 @@ def feedback():
 # Learning sessions ---------------------------------------------------------------
 
 
-@dataset("topics", "id name slug")
+@dataset("topics", "id name slug", model=Topic)
 def topics():
     for topic in Topic.objects.order_by("pk").iterator(chunk_size=CHUNK):
         yield {"id": topic.pk, "name": topic.name, "slug": topic.slug}
@@ -744,6 +912,8 @@ def topics():
     "description meeting_link recording_link slides_link has_slides_file has_captions_file "
     "related_issue_ids related_paper_ids published_at summary transcript created_by_email "
     "created_at",
+    model=LearningSession,
+    many_to_many=("topics", "related_issues", "related_papers"),
 )
 def learning_sessions():
     # The uploaded slides and captions stay in the Hub's storage; the
@@ -780,7 +950,7 @@ def learning_sessions():
         }
 
 
-@dataset("presenters", "id session_id session name organisation position bio")
+@dataset("presenters", "id session_id session name organisation position bio", model=Presenter)
 def presenters():
     rows = Presenter.objects.select_related("session").order_by("pk")
     for presenter in rows.iterator(chunk_size=CHUNK):
@@ -799,6 +969,7 @@ def presenters():
     "session_registrations",
     "id session_id session person_id is_guest name email guest_organisation confirmed_at "
     "registered_at attended",
+    model=SessionRegistration,
 )
 def session_registrations():
     """Members and guests alike; a guest's emailed link (its token) stays behind."""
@@ -819,10 +990,40 @@ def session_registrations():
         }
 
 
+# Email choices -------------------------------------------------------------------
+
+
+@dataset("reminder_preferences", "id person_id person_email kind choice", model=Preference)
+def reminder_preferences():
+    """Each person's choice per kind of email (off, at once, in the digest). No
+    row means the default: on, at once."""
+    rows = Preference.objects.select_related("person").order_by("pk")
+    for preference in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "id": preference.pk,
+            "person_id": preference.person_id,
+            "person_email": preference.person.email,
+            "kind": preference.kind,
+            "choice": preference.choice,
+        }
+
+
+@dataset("guest_opt_outs", "id email kind created_at", model=GuestOptOut)
+def guest_opt_outs():
+    """People without an account (session guests) who unsubscribed from a kind of email."""
+    for opt_out in GuestOptOut.objects.order_by("pk").iterator(chunk_size=CHUNK):
+        yield {
+            "id": opt_out.pk,
+            "email": opt_out.email,
+            "kind": opt_out.kind,
+            "created_at": opt_out.created_at,
+        }
+
+
 # The coalition's own words ------------------------------------------------------
 
 
-@dataset("site_texts", "key body updated_at updated_by_email")
+@dataset("site_texts", "key body updated_at updated_by_email", model=SiteText)
 def site_texts():
     rows = SiteText.objects.select_related("updated_by").order_by("pk")
     for text in rows.iterator(chunk_size=CHUNK):

@@ -5,7 +5,15 @@ expires, and beat deletes the file.
 Every way an export can go wrong ends with the row saying so: a build that
 raises is marked failed with its error, a queue that cannot be reached fails
 the export at once, and a build that stops moving (a worker killed mid-way,
-its message lost) is marked failed by the periodic sweep. None waits forever.
+its message lost) is marked failed by the periodic sweep after STALLED_AFTER;
+the admin then starts a new export. None waits forever.
+
+A killed build is not resumed by Redis: the broker gives an unacknowledged
+message back only after its visibility_timeout (CELERY_BROKER_TRANSPORT_OPTIONS,
+an hour), long after the sweep has failed the row, and run_export claims only
+pending or running rows, so that late delivery does nothing. Nor does the file
+of a build killed between storing its archive and marking its row ready stay
+behind: the sweep deletes files under exports/ that no row names.
 """
 
 import datetime
@@ -27,14 +35,20 @@ from workgroups.permissions import is_admin
 log = logging.getLogger(__name__)
 
 # A build updates its row at every dataset; one that has not for this long
-# has lost its worker. Far above any one dataset's time.
+# has lost its worker. Far above any one dataset's time, and below the Redis
+# visibility_timeout (an hour): the sweep fails a dead build before its
+# message can come back.
 STALLED_AFTER = datetime.timedelta(minutes=30)
+
+# The storage folder of the archives; nothing else is kept in it.
+FOLDER = "exports"
 
 IN_PROGRESS = (Export.Status.PENDING, Export.Status.RUNNING)
 
 
 class Superseded(Exception):
-    """This build's run was taken over (a second delivery) or declared stalled."""
+    """This build's row moved on without it: marked failed by the sweep, or
+    claimed by a second delivery of its message while still pending or running."""
 
 
 def _storage():
@@ -83,16 +97,22 @@ def _enqueue(export_id: int) -> None:
 def _archive_name() -> str:
     # Unguessable, like the session uploads: storage is never served, and a
     # name that says nothing is one less thing to protect.
-    return f"exports/{secrets.token_hex(16)}.zip"
+    return f"{FOLDER}/{secrets.token_hex(16)}.zip"
 
 
 def run_export(*, export_id: int) -> Export | None:
     """Build the archive of export `export_id`; return the export, or None when
-    there was nothing to do (already finished, or taken over by another run).
+    there was nothing to do (already ready or failed, or taken over by another run).
 
-    A worker that dies mid-build leaves the row running; the message comes
-    back (late acknowledgement) and this claims it again under a new run
-    number, so the old run, if it still lives, stops at its next step.
+    Only a pending or running row is claimed, under a new run number; a build
+    whose run is no longer the row's stops at its next step. So a message
+    delivered again after its export finished (Redis redelivers an
+    unacknowledged task only after its visibility_timeout, an hour, by when
+    the sweep has failed a dead build after STALLED_AFTER) changes nothing: the
+    admin starts a new export. A second delivery while the row is still
+    pending or running (a pool process killed, its task requeued at once by
+    CELERY_TASK_REJECT_ON_WORKER_LOST; or beat not running to sweep) claims
+    the build, and the first run, if it still lives, stops at its next step.
     """
     claimed = Export.objects.filter(pk=export_id, status__in=IN_PROGRESS).update(
         status=Export.Status.RUNNING,
@@ -156,9 +176,43 @@ def run_export(*, export_id: int) -> Export | None:
     return export
 
 
+def _stored_files(storage, folder: str):
+    """Every file name under `folder` in `storage`, subfolders included."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # no export was ever stored
+        return
+    for name in files:
+        yield f"{folder}/{name}"
+    for sub in folders:
+        yield from _stored_files(storage, f"{folder}/{sub}")
+
+
+def _delete_orphans(storage, now: datetime.datetime) -> int:
+    """Delete the files under FOLDER that no export names and that are older
+    than STALLED_AFTER: archives of builds killed between storing the file and
+    marking their row ready. A younger one may be a build's that is marking its
+    row at this moment, and is left for a later sweep."""
+    named = set(Export.objects.exclude(file="").values_list("file", flat=True))
+    deleted = 0
+    for name in _stored_files(storage, FOLDER):
+        if name in named:
+            continue
+        try:
+            if storage.get_modified_time(name) >= now - STALLED_AFTER:
+                continue
+        except FileNotFoundError:  # deleted meanwhile
+            continue
+        log.warning("Deleting %s: no export names it", name)
+        storage.delete(name)
+        deleted += 1
+    return deleted
+
+
 def sweep_exports(*, now: datetime.datetime | None = None) -> dict:
-    """Beat runs this: delete the files of expired exports, and fail the builds
-    that stopped moving. Idempotent; the rows stay as the record."""
+    """Beat runs this: delete the files of expired exports and the files no
+    export names, and fail the builds that stopped moving. Idempotent; the rows
+    stay as the record."""
     now = now or timezone.now()
     storage = _storage()
     deleted = 0
@@ -175,4 +229,5 @@ def sweep_exports(*, now: datetime.datetime | None = None) -> dict:
         "never started. Start a new export.",
         finished_at=now,
     )
-    return {"deleted": deleted, "stalled": stalled}
+    orphans = _delete_orphans(storage, now)
+    return {"deleted": deleted, "stalled": stalled, "orphans": orphans}

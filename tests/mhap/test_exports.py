@@ -6,12 +6,16 @@ import csv
 import datetime
 import io
 import json
+import os
+import re
 import zipfile
 
 import pytest
 from allauth.mfa.models import Authenticator
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -23,9 +27,11 @@ from mhap import tasks
 from mhap.celery import app as celery_app
 from mhap.exports import archive, datasets, services
 from mhap.models import Export, SiteText
+from reminders.models import GuestOptOut, Preference
 from summits import services as summit_services
 from tests.factories import (
     ActionItemFactory,
+    InvitationFactory,
     JoinRequestFactory,
     LearningSessionFactory,
     LeverFactory,
@@ -43,8 +49,20 @@ from tests.factories import (
 )
 from tests.querycount import assert_constant_queries
 from workgroups.models import RoleChange
+from workgroups.services import meetings as workgroup_services
 
 pytestmark = pytest.mark.django_db
+
+# The Hub's own apps: every model of theirs is exported or excluded for a reason.
+PROJECT_APPS = (
+    "members",
+    "workgroups",
+    "issues",
+    "summits",
+    "learning_sessions",
+    "reminders",
+    "mhap",
+)
 
 
 # Building and reading archives --------------------------------------------------
@@ -120,7 +138,24 @@ def story(coalition):
     coalition.guest_token()  # Ana Ortiz registers as a guest for an upcoming session
     session = SessionRegistration.objects.get(guest_email="ana@example.net").session
     Presenter.objects.create(session=session, name="Dr. Lena Rivera", organisation="UW Health")
-    return {"issue": issue, "paper": paper, "feedback": feedback, "meeting": meeting}
+    workgroup_services.link_page(
+        meeting=meeting, actor=coalition.wg_chair, title="The crisis line paper",
+        path=f"/papers/{paper.pk}/",
+    )  # fmt: skip
+    invitation = InvitationFactory(
+        email="new@example.org", invited_by=coalition.admin, workgroup_role="member"
+    )
+    invitation.workgroups.add(coalition.workgroup)
+    JoinRequestFactory(email="new@example.org", decided_by=coalition.admin, invitation=invitation)
+    Preference.objects.create(person=coalition.partner, kind="summit", choice="off")
+    GuestOptOut.objects.create(email="ana@example.net", kind="learning_session")
+    return {
+        "issue": issue,
+        "paper": paper,
+        "feedback": feedback,
+        "meeting": meeting,
+        "invitation": invitation,
+    }
 
 
 # What the archive holds ---------------------------------------------------------
@@ -284,25 +319,120 @@ def test_learning_sessions_come_with_presenters_and_guest_registrations(
     assert (presenter["name"], presenter["organisation"]) == ("Dr. Lena Rivera", "UW Health")
 
 
+def test_meetings_come_with_the_hub_pages_they_discussed(
+    coalition, story, django_capture_on_commit_callbacks
+):
+    files = archive_files(export_now(coalition, django_capture_on_commit_callbacks))
+
+    link = only(csv_rows(files, "meeting_links"), meeting_id=str(story["meeting"].pk))
+    assert (link["title"], link["path"]) == (
+        "The crisis line paper",
+        f"/papers/{story['paper'].pk}/",
+    )
+    assert link["workgroup"] == "medicaid-workforce"
+    assert link["added_by_email"] == coalition.wg_chair.email
+
+
+def test_invitations_say_who_invited_whom_where_to_and_the_join_request_behind(
+    coalition, story, django_capture_on_commit_callbacks
+):
+    files = archive_files(export_now(coalition, django_capture_on_commit_callbacks))
+
+    invitation = only(json_rows(files, "invitations"), email="new@example.org")
+    assert invitation["id"] == story["invitation"].pk
+    assert invitation["invited_by_email"] == coalition.admin.email
+    assert invitation["workgroups"] == ["medicaid-workforce"]
+    assert (invitation["status"], invitation["workgroup_role"]) == ("pending", "member")
+    assert invitation["sent_at"] and invitation["expires_at"]
+    assert invitation["accepted_by_email"] is None
+    request = only(json_rows(files, "join_requests"), email="new@example.org")
+    assert request["invitation_id"] == invitation["id"]
+
+
+def test_peoples_email_choices_and_guests_unsubscribes_travel_with_the_data(
+    coalition, story, django_capture_on_commit_callbacks
+):
+    files = archive_files(export_now(coalition, django_capture_on_commit_callbacks))
+
+    preference = only(csv_rows(files, "reminder_preferences"), person_email=coalition.partner.email)
+    assert (preference["kind"], preference["choice"]) == ("summit", "off")
+    assert preference["person_id"] == str(coalition.partner.pk)
+    opt_out = only(csv_rows(files, "guest_opt_outs"), email="ana@example.net")
+    assert opt_out["kind"] == "learning_session"
+    notes = " ".join(json.loads(files["manifest.json"])["notes"])
+    assert "guest_opt_outs" in notes
+
+
+def test_every_model_of_the_hub_is_exported_or_left_out_for_a_stated_reason():
+    models = {
+        model._meta.label
+        for label in PROJECT_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if not model._meta.proxy
+    }
+    assert all(dataset.model is not None for dataset in datasets.DATASETS)
+    exported = set().union(*(dataset.tables for dataset in datasets.DATASETS))
+    excluded = set(datasets.EXCLUDED)
+
+    assert models - exported - excluded == set(), "export these, or say in EXCLUDED why not"
+    assert exported & excluded == set(), "exported and excluded at once"
+    assert (exported | excluded) - models == set(), "no such model"
+    assert all(reason.strip() for reason in datasets.EXCLUDED.values())
+    # The models the review named are exported, with the many-to-many tables they carry.
+    assert {
+        "workgroups.MeetingLink",
+        "reminders.Preference",
+        "reminders.GuestOptOut",
+        "members.Invitation",
+        "members.Invitation_workgroups",
+        "issues.Issue_levers",
+        "learning_sessions.LearningSession_related_papers",
+    } <= exported
+
+
+def secret_field_values() -> dict[str, list[str]]:
+    """Every stored value of a token, hash, secret or password field of the
+    Hub's models, by "app_label.Model.field"."""
+    found = {}
+    for label in PROJECT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            for field in model._meta.concrete_fields:
+                if re.search("token|hash|secret|password", field.name):
+                    values = model._default_manager.values_list(field.attname, flat=True)
+                    found[f"{model._meta.label}.{field.name}"] = [v for v in values if v]
+    return found
+
+
 def test_no_password_hash_secret_or_token_is_anywhere_in_the_archive(
     coalition, story, client, django_capture_on_commit_callbacks
 ):
-    coalition.calendar_token()  # the member's private calendar link
+    calendar_token = coalition.calendar_token()  # the member's private calendar link
+    guest_link_token = coalition.guest_token()  # a second guest, with their emailed link
+    accepted = InvitationFactory(invited_by=coalition.admin, status="accepted")
     Authenticator.objects.create(
         user=coalition.admin, type="totp", data={"secret": "JBSWY3DPEHPK3PXPTOTPSECRET"}
     )
     client.force_login(coalition.partner)  # a session row
-    guest = SessionRegistration.objects.get(guest_email="ana@example.net")
+    stored = secret_field_values()
+    assert set(stored) == {
+        "members.User.password",
+        "members.User.calendar_token",
+        "members.Invitation.token_hash",
+        "learning_sessions.SessionRegistration.token_hash",
+    }, "a new secret field: keep it out of the archive and add it here"
+    assert len(stored["members.User.password"]) == get_user_model().objects.count() == 6
+    assert calendar_token in stored["members.User.calendar_token"]
+    assert len(stored["members.Invitation.token_hash"]) == 2  # the story's and the accepted one
+    assert len(stored["learning_sessions.SessionRegistration.token_hash"]) == 2  # both guests
     secrets = [
-        *get_user_model().objects.values_list("password", flat=True),
-        *get_user_model()
-        .objects.exclude(calendar_token=None)
-        .values_list("calendar_token", flat=True),
-        guest.token_hash,
+        *(value for values in stored.values() for value in values),
+        story["invitation"].token,  # the raw tokens behind the hashes, too
+        accepted.token,
+        guest_link_token,
         "JBSWY3DPEHPK3PXPTOTPSECRET",
         client.session.session_key,
     ]
-    assert all(secrets) and len(secrets) == 6 + 1 + 3
+    assert all(secrets)
 
     export = export_now(coalition, django_capture_on_commit_callbacks)
 
@@ -314,7 +444,9 @@ def test_no_password_hash_secret_or_token_is_anywhere_in_the_archive(
     headers = [
         entry["columns"] for entry in json.loads(archive_files(export)["manifest.json"])["files"]
     ]
-    assert not any("password" in column or "token" in column for row in headers for column in row)
+    assert not any(
+        re.search("password|token|hash|secret", column) for row in headers for column in row
+    )
 
 
 def test_a_csv_cell_never_runs_as_a_formula_while_the_json_keeps_the_text(
@@ -389,20 +521,65 @@ def test_the_progress_fragment_shows_the_steps_and_keeps_polling(coalition, clie
     assert "<h1" not in fragment  # the fragment alone, for htmx to swap in
     assert 'id="export-progress"' in fragment
     assert 'hx-trigger="every 2s"' in fragment
-    assert '<progress max="35" value="12"' in fragment
-    assert "Writing issue changes: 12 of 35 steps done." in fragment
+    assert re.search(r'<progress max="35"\s+value="12"', fragment)
     assert "34%" in fragment
+    # The new sentence goes into the page's live region, which itself stays.
+    status = re.search(r'<p id="export-status"\s+hx-swap-oob="innerHTML">\s*(.*?)\s*</p>', fragment)
+    assert status.group(1) == "Writing issue changes: 12 of 35 steps done."
+    assert "aria-live" not in fragment
 
 
-def test_the_status_page_puts_the_polled_region_in_a_live_region(coalition, client_as):
+def test_only_the_status_sentence_is_a_live_region(coalition, client_as):
     export = Export.objects.create(requested_by=coalition.admin, steps_total=35)
 
     page = client_as(coalition.admin).get(reverse("exports:detail", kwargs={"pk": export.pk}))
 
     content = page.content.decode()
-    live = content.index('aria-live="polite"')
-    assert live < content.index('id="export-progress"') < content.index("<progress")
-    assert "Waiting for the background worker to start" in content
+    assert content.count("aria-live") == 1
+    status = re.search(r'<p id="export-status"\s+aria-live="polite">\s*(.*?)\s*</p>', content)
+    assert status.group(1) == "Waiting for the background worker to start…"
+    # The polled region, with the progress bar, is outside it.
+    assert status.end() < content.index('id="export-progress"') < content.index("<progress")
+
+
+def test_a_poll_that_finds_nothing_new_swaps_nothing(coalition, client_as):
+    export = Export.objects.create(
+        requested_by=coalition.admin, status=Export.Status.RUNNING, steps_done=3, steps_total=35
+    )
+    client = client_as(coalition.admin)
+    page = client.get(reverse("exports:detail", kwargs={"pk": export.pk})).content.decode()
+    poll = re.search(r'hx-get="([^"]+)"', page).group(1).replace("&amp;", "&")
+
+    unchanged = client.get(poll, headers={"HX-Request": "true"})
+    Export.objects.filter(pk=export.pk).update(steps_done=4, step_label="people")
+    moved_on = client.get(poll, headers={"HX-Request": "true"})
+
+    assert unchanged.status_code == 204 and unchanged.content == b""
+    assert moved_on.status_code == 200
+    assert "Writing people: 4 of 35 steps done." in moved_on.content.decode()
+    next_poll = re.search(r'hx-get="([^"]+)"', moved_on.content.decode()).group(1)
+    assert next_poll != poll
+
+
+@pytest.mark.parametrize("status", [Export.Status.READY, Export.Status.FAILED])
+def test_a_finished_build_reloads_the_whole_page(coalition, client_as, status):
+    export = Export.objects.create(
+        requested_by=coalition.admin, status=Export.Status.RUNNING, steps_done=3, steps_total=35
+    )
+    client = client_as(coalition.admin)
+    page = client.get(reverse("exports:detail", kwargs={"pk": export.pk})).content.decode()
+    poll = re.search(r'hx-get="([^"]+)"', page).group(1).replace("&amp;", "&")
+    Export.objects.filter(pk=export.pk).update(status=status, error="Boom")
+
+    response = client.get(poll, headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
+    assert response["HX-Refresh"] == "true"
+    finished = client.get(reverse("exports:detail", kwargs={"pk": export.pk})).content.decode()
+    assert "hx-trigger" not in finished
+    assert "aria-live" not in finished  # nothing changes any more
+    title = " ".join(re.search(r"<title>(.*?)</title>", finished, re.S).group(1).split())
+    assert f": {status.label} —" in title  # read out as the page loads
 
 
 def test_progress_is_reported_before_every_dataset(coalition):
@@ -476,6 +653,45 @@ def test_an_expired_download_is_gone_and_the_sweep_deletes_its_file(coalition, c
     assert "Expired" in listing
 
 
+def test_a_file_missing_from_storage_before_expiry_says_so(coalition, client_as):
+    export = coalition.ready_export()
+    export.file.storage.delete(export.file.name)
+
+    response = client_as(coalition.admin).get(reverse("exports:download", kwargs={"pk": export.pk}))
+
+    assert response.status_code == 410
+    content = response.content.decode()
+    assert "The archive's file of the export" in content
+    assert "is missing from storage" in content
+    assert "Start a new export" in content
+    assert "expired" not in content
+
+
+def test_the_sweep_deletes_old_files_that_no_export_names(coalition):
+    """A worker killed between storing the archive and marking its row ready
+    leaves a file no row names: the sweep deletes it once it is old enough."""
+    storage = Export._meta.get_field("file").storage
+    named = coalition.ready_export()
+    stray = storage.save("exports/0123abcd.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
+    young = storage.save("exports/4567ef01.zip", ContentFile(b"PK\x05\x06" + bytes(18)))
+    old = (timezone.now() - services.STALLED_AFTER - datetime.timedelta(minutes=1)).timestamp()
+    for name in (stray, named.file.name):
+        os.utime(storage.path(name), (old, old))
+
+    result = services.sweep_exports()
+
+    assert result["orphans"] == 1
+    assert not storage.exists(stray)
+    assert storage.exists(young)  # maybe a build marking its row ready right now
+    assert storage.exists(named.file.name)
+    assert services.sweep_exports()["orphans"] == 0
+    # Once old enough, the young one goes too.
+    later = timezone.now() + services.STALLED_AFTER + datetime.timedelta(minutes=1)
+    assert services.sweep_exports(now=later)["orphans"] == 1
+    assert not storage.exists(young)
+    assert storage.exists(named.file.name)
+
+
 def test_the_sweep_runs_on_beat():
     entry = settings.CELERY_BEAT_SCHEDULE["sweep-exports"]
     celery_app.loader.import_default_modules()
@@ -547,7 +763,8 @@ def test_a_build_that_stopped_moving_is_marked_failed_by_the_sweep(coalition):
     assert moving.status == Export.Status.RUNNING
 
 
-def test_a_build_whose_worker_died_is_built_again_when_its_message_comes_back(coalition):
+def test_a_second_delivery_while_the_export_still_runs_claims_the_build(coalition):
+    """A worker process killed mid-build, its task requeued at once: the row still runs."""
     export = Export.objects.create(
         requested_by=coalition.admin, status=Export.Status.RUNNING, run=1, steps_done=9
     )
@@ -559,14 +776,36 @@ def test_a_build_whose_worker_died_is_built_again_when_its_message_comes_back(co
     assert export.file
 
 
-def test_a_finished_export_is_not_built_again(coalition):
-    export = coalition.ready_export()
-    name = export.file.name
+@pytest.mark.parametrize("status", [Export.Status.READY, Export.Status.FAILED])
+def test_a_late_redelivery_of_a_finished_export_does_nothing(coalition, status):
+    """Redis gives an unacknowledged message back after its visibility timeout
+    (an hour): by then a dead build was failed by the sweep after
+    STALLED_AFTER (30 minutes), and a live one is ready. Neither is built again."""
+    redelivery = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
+    stalled_after = services.STALLED_AFTER.total_seconds()
+    assert stalled_after < redelivery
+    if status == Export.Status.READY:
+        export = coalition.ready_export()
+    else:
+        export = Export.objects.create(
+            requested_by=coalition.admin,
+            status=Export.Status.RUNNING,
+            run=1,
+            steps_done=9,
+            updated_at=timezone.now() - datetime.timedelta(hours=1),
+        )
+        services.sweep_exports()
+    export.refresh_from_db()
+    before = Export.objects.filter(pk=export.pk).values().get()
+    assert before["status"] == status
+    storage = Export._meta.get_field("file").storage
+    stored = storage.listdir("exports")[1] if storage.exists("exports") else []
+
+    tasks.build_export.delay(export.pk)
 
     assert services.run_export(export_id=export.pk) is None
-
-    export.refresh_from_db()
-    assert (export.status, export.file.name, export.run) == (Export.Status.READY, name, 0)
+    assert Export.objects.filter(pk=export.pk).values().get() == before
+    assert (storage.listdir("exports")[1] if storage.exists("exports") else []) == stored
 
 
 def test_a_superseded_build_stops_and_leaves_no_file(coalition, monkeypatch):
@@ -604,7 +843,11 @@ def add_coalition_rows(coalition, count: int) -> None:
         person = UserFactory()
         MembershipFactory(workgroup=coalition.workgroup, person=person)
         MembershipRequestFactory(workgroup=coalition.other_workgroup, person=person)
-        JoinRequestFactory(decided_by=coalition.admin)
+        invitation = InvitationFactory(invited_by=coalition.admin)
+        invitation.workgroups.add(coalition.workgroup, coalition.other_workgroup)
+        JoinRequestFactory(decided_by=coalition.admin, invitation=invitation)
+        Preference.objects.create(person=person, kind="summit", choice="off")
+        GuestOptOut.objects.create(email=person.email, kind="learning_session")
         RoleChange.objects.create(
             person=person, actor=coalition.admin, kind="joined", workgroup=coalition.workgroup
         )
@@ -612,6 +855,9 @@ def add_coalition_rows(coalition, count: int) -> None:
         WorkgroupUpdateFactory(workgroup=coalition.workgroup, author=coalition.wg_chair)
         meeting = MeetingFactory(workgroup=coalition.workgroup)
         MinutesRevisionFactory(meeting=meeting, author=person)
+        workgroup_services.link_page(
+            meeting=meeting, actor=coalition.wg_chair, title=f"Issue {n}", path="/issues/"
+        )
         meeting.attendance.create(person=person)
         ActionItemFactory(workgroup=coalition.workgroup, meeting=meeting, owner=person)
         issue = coalition.issue()

@@ -1,5 +1,6 @@
 """The export in Chromium: htmx follows a build's progress until the download
-appears, and an admin takes the archive home, with no CSP refusal."""
+appears (the live status sentence staying in place, the finished page loaded
+whole), and an admin takes the archive home, with no CSP refusal."""
 
 import datetime
 import io
@@ -31,11 +32,17 @@ def test_the_status_page_follows_the_build_until_the_download_is_ready(coalition
     page.goto(reverse("exports:detail", kwargs={"pk": export.pk}))
     page.get_by_text("Writing people: 3 of 35 steps done.").wait_for()
     assert_accessible(page)
+    live = page.locator("[aria-live]")
+    assert live.count() == 1
+    # Mark the live region's node: only its words may change, never the node.
+    live.evaluate("node => { node.dataset.seen = 'first' }")
 
     # The worker moves on; the page follows without a reload.
     Export.objects.filter(pk=export.pk).update(steps_done=20, step_label="papers")
     page.get_by_text("Writing papers: 20 of 35 steps done.").wait_for()
     assert page.locator("progress").get_attribute("value") == "20"
+    assert live.get_attribute("data-seen") == "first"
+    assert live.inner_text().strip() == "Writing papers: 20 of 35 steps done."
 
     # Ready: the polling stops and the download appears.
     storage = Export._meta.get_field("file").storage
@@ -49,8 +56,11 @@ def test_the_status_page_follows_the_build_until_the_download_is_ready(coalition
         finished_at=now,
         expires_at=now + datetime.timedelta(hours=24),
     )
+    # The poll answers "reload": the page is loaded whole, showing the finished export.
     page.get_by_role("link", name="Download the archive").wait_for()
     assert page.locator("[hx-trigger]").count() == 0
+    assert page.locator("[aria-live]").count() == 0
+    assert "Ready" in page.title()
     assert_accessible(page)
     assert console_errors == []
 
