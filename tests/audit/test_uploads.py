@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import Resolver404, resolve, reverse
@@ -23,6 +22,7 @@ from django.utils import timezone
 from learning_sessions.models import LearningSession, SessionRegistration
 from members.models import InvitationImport
 from tests.learning_sessions.helpers import session_form_data
+from tests.project import project_apps
 
 pytestmark = [pytest.mark.audit, pytest.mark.django_db]
 
@@ -31,16 +31,6 @@ EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 2
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64
 ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 64
 NUL_TEXT = b"email,full_name\x00\x00\x00garbage\x00"
-
-PROJECT_APPS = (
-    "mhap",
-    "members",
-    "workgroups",
-    "issues",
-    "summits",
-    "learning_sessions",
-    "reminders",
-)
 
 
 def session_edit(c, field, name, content):
@@ -95,8 +85,7 @@ LIES = {
 def upload_fields():
     """Every (form, file field) declared in the project's forms modules."""
     found = set()
-    for label in PROJECT_APPS:
-        app = apps.get_app_config(label)
+    for app in project_apps():
         try:
             module = importlib.import_module(f"{app.name}.forms")
         except ModuleNotFoundError:

@@ -12,7 +12,6 @@ import zipfile
 
 import pytest
 from allauth.mfa.models import Authenticator
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -47,22 +46,12 @@ from tests.factories import (
     WorkgroupUpdateFactory,
     paper_in_state,
 )
+from tests.project import project_apps
 from tests.querycount import assert_constant_queries
 from workgroups.models import RoleChange
 from workgroups.services import meetings as workgroup_services
 
 pytestmark = pytest.mark.django_db
-
-# The Hub's own apps: every model of theirs is exported or excluded for a reason.
-PROJECT_APPS = (
-    "members",
-    "workgroups",
-    "issues",
-    "summits",
-    "learning_sessions",
-    "reminders",
-    "mhap",
-)
 
 
 # Building and reading archives --------------------------------------------------
@@ -366,8 +355,8 @@ def test_peoples_email_choices_and_guests_unsubscribes_travel_with_the_data(
 def test_every_model_of_the_hub_is_exported_or_left_out_for_a_stated_reason():
     models = {
         model._meta.label
-        for label in PROJECT_APPS
-        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        for app in project_apps()
+        for model in app.get_models(include_auto_created=True)
         if not model._meta.proxy
     }
     assert all(dataset.model is not None for dataset in datasets.DATASETS)
@@ -394,8 +383,8 @@ def secret_field_values() -> dict[str, list[str]]:
     """Every stored value of a token, hash, secret or password field of the
     Hub's models, by "app_label.Model.field"."""
     found = {}
-    for label in PROJECT_APPS:
-        for model in apps.get_app_config(label).get_models():
+    for app in project_apps():
+        for model in app.get_models():
             for field in model._meta.concrete_fields:
                 if re.search("token|hash|secret|password", field.name):
                     values = model._default_manager.values_list(field.attname, flat=True)
