@@ -9,13 +9,14 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint audit format migrate seed check-python clean help
+.PHONY: run test lint audit bench format migrate seed check-python clean help
 
 help:
 	@echo "make run     - install, migrate, seed the demo and serve it at http://$(HOST):$(PORT) with a Celery worker and beat"
 	@echo "make test    - the whole test suite (PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set)"
 	@echo "make lint    - ruff (lint and format check) and djLint"
 	@echo "make audit   - the security gates: check --deploy, security lint, CSP, login, GET, uploads"
+	@echo "make bench   - issue 12's performance figures on PostgreSQL (needs DATABASE_URL)"
 	@echo "make format  - let ruff and djLint rewrite files"
 
 check-python:
@@ -65,3 +66,9 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Issue 12's figures on PostgreSQL (DATABASE_URL), each a ratio measured side
+# by side; its own databases <name>_bench_1k, _100k and _mail are built once and
+# reused. Prints every figure and writes bench/results.json.
+bench: $(STAMP)
+	$(BIN)/python -m bench
