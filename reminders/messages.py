@@ -64,6 +64,9 @@ def _email(*, subject, template, context, to, unsubscribe, delivery_id, kind):
 
 def reminder(*, delivery, event: Event, recipient: Recipient, kind_label: str):
     starts = local(event.starts_at, recipient.time_zone)
+    # Built once here: a template naming event.ics would call it (Django calls
+    # callables), building the calendar file again for each mention.
+    ics = event.ics() if event.ics else None
     message = _email(
         subject=f"{event.what}: {event.title}, {dateformat.format(starts, 'D j M, g:i A T')}",
         template="reminder",
@@ -73,6 +76,7 @@ def reminder(*, delivery, event: Event, recipient: Recipient, kind_label: str):
             "starts": starts,
             "ends": local(event.ends_at, recipient.time_zone) if event.ends_at else None,
             "kind_label": kind_label,
+            "has_calendar": ics is not None,
             "now": timezone.now(),  # "starts in ..." as the email leaves
             "url": settings.SITE_URL + event.path,
         },
@@ -81,8 +85,8 @@ def reminder(*, delivery, event: Event, recipient: Recipient, kind_label: str):
         delivery_id=delivery.pk,
         kind=delivery.kind,
     )
-    if event.ics:
-        message.attach("event.ics", event.ics(), "text/calendar")
+    if ics is not None:
+        message.attach("event.ics", ics, "text/calendar")
     return message
 
 

@@ -81,6 +81,8 @@ def test_the_email_says_what_when_in_my_zone_where_and_the_agenda(coalition, mee
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     assert "<strong>Medicaid &amp; Workforce: Monthly meeting</strong>" in html
+    assert "A calendar file is attached." in message.body
+    assert "a calendar file is attached" in html
     (_, ics, ics_type) = message.attachments[0]
     assert ics_type == "text/calendar"
     assert b"BEGIN:VEVENT" in (ics if isinstance(ics, bytes) else ics.encode())
@@ -88,6 +90,21 @@ def test_the_email_says_what_when_in_my_zone_where_and_the_agenda(coalition, mee
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     parsed = message_from_bytes(message.message().as_bytes())
     assert parsed["To"] == coalition.wg_member.email
+
+
+def test_each_reminder_builds_its_calendar_file_once(coalition, meeting, monkeypatch):
+    from workgroups import reminder_kinds
+
+    built = []
+    real = reminder_kinds.calendar_bytes
+    monkeypatch.setattr(
+        reminder_kinds, "calendar_bytes", lambda *a, **k: built.append(1) or real(*a, **k)
+    )
+
+    messages = sweep(START - DAY + MINUTE)
+
+    assert len(messages) == 2
+    assert len(built) == 2  # not once more for each template that mentions it
 
 
 def test_a_moved_meeting_is_reminded_for_its_new_time_never_its_old(coalition, meeting):
