@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from members.models import Organisation
@@ -87,7 +87,7 @@ class PaperReport:
     total: int
     by_stance: list  # (label, count)
     by_sector: list  # (sector name, count)
-    feedback: list  # every item, when the reader may see them
+    feedback: QuerySet  # every item in order, when the reader may see them (paginate it)
     answered: int
 
 
@@ -102,17 +102,21 @@ def paper_report(*, feedback_round, revision, with_items: bool) -> PaperReport:
         .order_by("-n", "organisation__sector__name")
         .values_list("organisation__sector__name", "n")
     )
-    items = []
+    items = Feedback.objects.none()
+    answered = 0
     if with_items:
-        items = list(
-            rows.select_related("person", "organisation__sector", "entered_by", "disposed_by")
-        )
+        # Left lazy: the page shows one page of items (each with its answer
+        # form), and counting the answered ones is one more grouped query.
+        items = rows.select_related(
+            "person", "organisation__sector", "entered_by", "disposed_by"
+        ).order_by("submitted_at", "pk")
+        answered = rows.exclude(disposition="").count()
     return PaperReport(
         total=sum(stances.values()),
         by_stance=[(label, stances.get(value, 0)) for value, label in Stance.choices],
         by_sector=[(name or "No organisation", n) for name, n in sectors],
         feedback=items,
-        answered=sum(1 for item in items if item.disposition),
+        answered=answered,
     )
 
 

@@ -6,6 +6,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -337,6 +338,9 @@ def keep_feedback(request, pk, paper_pk):
 # Reports and dispositions --------------------------------------------------------
 
 
+REPORT_PAGE_SIZE = 50
+
+
 def report(request, pk, paper_pk):
     if refusal := _refusal(request, permissions.can_see_summits(request.user)):
         return refusal
@@ -345,15 +349,18 @@ def report(request, pk, paper_pk):
     if not permissions.can_read_results(request.user, feedback_round, now=now):
         return render(request, "summits/results_later.html", {"round": feedback_round}, status=403)
     with_items = permissions.can_read_individual_feedback(request.user, revision.paper)
+    report = selectors.paper_report(
+        feedback_round=feedback_round, revision=revision, with_items=with_items
+    )
     return render(
         request,
         "summits/report.html",
         {
             "round": feedback_round,
             "revision": revision,
-            "report": selectors.paper_report(
-                feedback_round=feedback_round, revision=revision, with_items=with_items
-            ),
+            "report": report,
+            # Each item carries its answer form: a page of them, not thousands.
+            "page": Paginator(report.feedback, REPORT_PAGE_SIZE).get_page(request.GET.get("page")),
             "can_dispose": with_items,
             "can_enter": permissions.can_run_summits(request.user),
             "disposition_choices": DispositionForm.base_fields["disposition"].choices,
@@ -382,7 +389,9 @@ def disposition(request, pk):
     url = reverse(
         "summits:report", kwargs={"pk": feedback.round_id, "paper_pk": feedback.revision.paper_id}
     )
-    return redirect(f"{url}#feedback-{feedback.pk}")
+    page = request.POST.get("page", "")
+    query = f"?page={page}" if page.isdigit() else ""  # back to the page it was answered on
+    return redirect(f"{url}{query}#feedback-{feedback.pk}")
 
 
 FEEDBACK_CSV_HEADER = ["paper", "revision", "giver", "organisation", "sector",
