@@ -286,9 +286,9 @@ class Coalition:
         return ActionItemFactory(workgroup=self.workgroup, owner=self.wg_member)
 
     def calendar_token(self):
-        from members.services.calendar import calendar_token_for
+        from tests.factories import calendar_token
 
-        return calendar_token_for(person=self.wg_member)
+        return calendar_token(self.wg_member)
 
 
 @pytest.fixture

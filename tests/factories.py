@@ -384,3 +384,11 @@ class LearningSessionFactory(factory.django.DjangoModelFactory):
     visibility = "public"
     meeting_link = "https://zoom.example.org/j/mhap-learning"
     recording_link = "https://vimeo.com/123456789"
+
+
+def calendar_token(person) -> str:
+    """The person's calendar feed token, made as the profile's button makes it
+    when they have none yet."""
+    from members.services.calendar import reset_calendar_token
+
+    return person.calendar_token or reset_calendar_token(person=person)

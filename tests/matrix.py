@@ -29,6 +29,13 @@ class Row:
     method: str = "get"  # "post" for actions; their pages are checked where they render
     data: Callable | None = None  # (coalition) -> POST data
 
+    def request(self, client, url, coalition, **extra):
+        """Ask for `url` (this row's, built once: building it may make rows) as
+        the matrix does: GET, or POST with its data."""
+        if self.method == "post":
+            return client.post(url, self.data(coalition) if self.data else {}, **extra)
+        return client.get(url, **extra)
+
     def statuses(self) -> dict[str, str]:
         cells = self.expect.split()
         if len(cells) != len(ROLES):

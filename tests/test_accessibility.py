@@ -76,16 +76,23 @@ def record_console_errors(page) -> list[str]:
     return errors
 
 
+def assert_page_accessible(page, path):
+    """Open `path`: no WCAG violation and no console error (CSP refusals are
+    console errors). Returns the response."""
+    console_errors = record_console_errors(page)
+    response = page.goto(path)
+    assert_accessible(page)
+    assert console_errors == []
+    return response
+
+
 @pytest.mark.parametrize(("url_name", "role"), list(visits()))
 def test_page_has_no_wcag_violations(url_name, role, coalition, page_as):
     page = page_as(coalition.user(role))
-    console_errors = record_console_errors(page)
 
-    response = page.goto(MATRIX[url_name].url(coalition))
+    response = assert_page_accessible(page, MATRIX[url_name].url(coalition))
 
     assert response.status == 200
-    assert_accessible(page)
-    assert console_errors == []
 
 
 def test_axe_reports_a_page_with_violations(page_as):
@@ -107,13 +114,7 @@ def test_account_and_error_pages_have_no_wcag_violations(path, coalition, page_a
 
 @pytest.mark.parametrize("path", MEMBER_ACCOUNT_PAGES.values(), ids=MEMBER_ACCOUNT_PAGES.keys())
 def test_a_members_account_pages_have_no_wcag_violations(path, coalition, page_as):
-    page = page_as(coalition.wg_member)
-    console_errors = record_console_errors(page)
-
-    page.goto(path)
-
-    assert_accessible(page)
-    assert console_errors == []
+    assert_page_accessible(page_as(coalition.wg_member), path)
 
 
 @pytest.fixture
@@ -139,13 +140,7 @@ MFA_PAGES = {
 
 @pytest.mark.parametrize("path", MFA_PAGES.values(), ids=MFA_PAGES.keys())
 def test_two_factor_pages_have_no_wcag_violations(path, mfa_member, page_as):
-    page = page_as(mfa_member)
-    console_errors = record_console_errors(page)
-
-    page.goto(path)
-
-    assert_accessible(page)
-    assert console_errors == []
+    assert_page_accessible(page_as(mfa_member), path)
 
 
 def test_signing_in_with_two_factor_and_with_a_code_has_no_wcag_violations(mfa_member, page_as):

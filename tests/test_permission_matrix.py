@@ -49,13 +49,9 @@ def test_matrix_cells_are_well_formed():
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_permission_matrix(url_name, role, coalition, client_as):
     row = MATRIX[url_name]
-    url = row.url(coalition)
     client = client_as(coalition.user(role))
 
-    if row.method == "post":
-        response = client.post(url, row.data(coalition) if row.data else {})
-    else:
-        response = client.get(url)
+    response = row.request(client, row.url(coalition), coalition)
 
     expected = row.statuses()[role]
     if expected == "login":

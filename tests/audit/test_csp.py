@@ -95,10 +95,7 @@ def test_every_matrix_response_carries_the_strict_policy(url_name, role, coaliti
     row = MATRIX[url_name]
     client = client_as(coalition.user(role))
     url = row.url(coalition)
-    if row.method == "post":
-        response = client.post(url, row.data(coalition) if row.data else {}, follow=True)
-    else:
-        response = client.get(url)
+    response = row.request(client, url, coalition, follow=row.method == "post")
     where = f"{row.method.upper()} {url} as {role} ({response.status_code})"
 
     assert_strict_policy(response, where)

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from members.services.calendar import calendar_token_for, reset_calendar_token
-from tests.factories import MeetingFactory
+from members.services.calendar import reset_calendar_token
+from tests.factories import MeetingFactory, calendar_token
 from tests.querycount import assert_constant_queries
 from workgroups.services import meetings as meeting_services
 
@@ -14,9 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def feed(client, person):
-    response = client.get(
-        reverse("calendar_feed", kwargs={"token": calendar_token_for(person=person)})
-    )
+    response = client.get(reverse("calendar_feed", kwargs={"token": calendar_token(person)}))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     return Calendar.from_ical(response.content)
@@ -102,7 +100,7 @@ def test_a_wrong_token_is_a_404(client):
 
 
 def test_a_reset_token_stops_the_old_link(coalition, client):
-    old = calendar_token_for(person=coalition.wg_member)
+    old = calendar_token(coalition.wg_member)
 
     new = reset_calendar_token(person=coalition.wg_member)
 
@@ -112,7 +110,7 @@ def test_a_reset_token_stops_the_old_link(coalition, client):
 
 def test_reset_from_the_profile_page(coalition, client_as):
     client = client_as(coalition.wg_member)
-    old = calendar_token_for(person=coalition.wg_member)
+    old = calendar_token(coalition.wg_member)
 
     client.post(reverse("members:calendar_reset"))
 
@@ -143,7 +141,7 @@ def test_the_profile_makes_a_first_link_by_a_button_not_by_being_looked_at(coali
 
 
 def test_a_deactivated_persons_feed_is_a_404(coalition, client):
-    token = calendar_token_for(person=coalition.wg_member)
+    token = calendar_token(coalition.wg_member)
     coalition.wg_member.is_active = False
     coalition.wg_member.save(update_fields=["is_active"])
 
@@ -163,7 +161,7 @@ def test_one_meeting_downloads_as_ics(coalition, client_as):
 
 
 def test_feed_queries_do_not_grow_with_meetings(coalition, client):
-    token = calendar_token_for(person=coalition.wg_member)
+    token = calendar_token(coalition.wg_member)
 
     assert_constant_queries(
         client,

@@ -6,14 +6,14 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from members.services.calendar import calendar_token_for
+from tests.factories import calendar_token
 from workgroups.models import Meeting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def feed_events(page, person):
-    response = page.request.get(f"/calendar/{calendar_token_for(person=person)}.ics")
+    response = page.request.get(f"/calendar/{calendar_token(person)}.ics")
     assert response.ok
     return {
         str(event["uid"]): event for event in Calendar.from_ical(response.body()).walk("VEVENT")
