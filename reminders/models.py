@@ -55,10 +55,12 @@ class Delivery(models.Model):
             )
         ]
         indexes = [
+            # In the sweep's order: with 10,000 reminders due at one moment,
+            # an index on the time alone made each claim sort them all.
             models.Index(
-                fields=["send_after"],
+                fields=["send_after", "id"],
                 condition=models.Q(status="pending"),
-                name="delivery_due",
+                name="delivery_due_in_order",
             ),
             models.Index(
                 fields=["lease_until"],

@@ -17,18 +17,21 @@ def lead_minutes(kind: ReminderKind) -> list[int]:
     return sorted({int(m) for m in minutes}, reverse=True)
 
 
+MANY = 500
+
+
 def opted_out(kind_name: str, recipient_keys) -> set[str]:
     """Which of these recipients turned this kind of reminder off. (Guest keys
     are lower-case: guest:ana@example.net.)"""
     keys = set(recipient_keys)
     person_ids = {int(k.split(":", 1)[1]) for k in keys if k.startswith("person:")}
     emails = {k.split(":", 1)[1].lower() for k in keys if k.startswith("guest:")}
-    off = {
-        f"person:{pk}"
-        for pk in Preference.objects.filter(
-            kind=kind_name, person_id__in=person_ids, choice__in=[Choice.OFF, Choice.NEVER]
-        ).values_list("person_id", flat=True)
-    }
+    turned_off = Preference.objects.filter(kind=kind_name, choice__in=[Choice.OFF, Choice.NEVER])
+    if len(person_ids) <= MANY:
+        turned_off = turned_off.filter(person_id__in=person_ids)
+    # else: every member (a summit): all who turned the kind off, fewer than
+    # the 10,000 ids a query would otherwise carry.
+    off = {f"person:{pk}" for pk in turned_off.values_list("person_id", flat=True)}
     if emails:
         off |= {
             f"guest:{email}"

@@ -15,7 +15,7 @@ from reminders.registry import (
 )
 from summits.calendar import summit_event, where
 from summits.models import Feedback, FeedbackRound, Summit
-from workgroups.reminder_kinds import person_recipient
+from workgroups.reminder_kinds import people_recipients
 
 
 def _members():
@@ -54,7 +54,7 @@ class SummitReminder(ReminderKind):
         return self._event(summit) if summit else None
 
     def recipients(self, event):
-        return [person_recipient(person) for person in _members()]
+        return people_recipients(_members())
 
 
 class RoundClosingReminder(ReminderKind):
@@ -97,7 +97,7 @@ class RoundClosingReminder(ReminderKind):
             .filter(answered__gte=papers)
             .values_list("person", flat=True)
         )
-        return [person_recipient(p) for p in _members().exclude(pk__in=done)] if papers else []
+        return people_recipients(_members().exclude(pk__in=done)) if papers else []
 
 
 register_reminder(SummitReminder())

@@ -20,6 +20,16 @@ from workgroups.calendar import meeting_event
 from workgroups.models import ActionItem, Meeting, Membership
 
 
+def people_recipients(people) -> list[Recipient]:
+    """A queryset of people as recipients, without making a model instance
+    of each: a summit reminds every member, 10,000 of them at scale."""
+    fields = ("pk", "email", "full_name", "time_zone")
+    return [
+        Recipient(key=f"person:{pk}", email=email, name=name, time_zone=zone, person_id=pk)
+        for pk, email, name, zone in people.values_list(*fields)
+    ]
+
+
 def person_recipient(person) -> Recipient:
     return Recipient(
         key=f"person:{person.pk}",
