@@ -327,6 +327,11 @@ class Sender:
         return self.backend
 
     def close(self):
+        if self.unrecorded is not None:  # the sweep stopped on an error
+            try:
+                self.record()
+            except _RecordFailed:  # its lease runs out, and it goes again
+                log.warning("recording a sent email failed", exc_info=True)
         if self.helper is not None:
             self.helper.shutdown()
             self.helper = None
