@@ -72,3 +72,45 @@ class Section(models.TextChoices):
 
 # The sections written as Markdown text on a revision.
 TEXT_SECTIONS = ("summary", "background", "problem", "fiscal_note", "references")
+
+
+# Advocacy ------------------------------------------------------------------
+
+
+class Chamber(models.TextChoices):
+    ASSEMBLY = "assembly", "Assembly"
+    SENATE = "senate", "Senate"
+
+
+class Party(models.TextChoices):
+    DEMOCRATIC = "D", "Democratic"
+    REPUBLICAN = "R", "Republican"
+    INDEPENDENT = "I", "Independent"
+    OTHER = "O", "Other"
+
+
+class BillStatus(models.TextChoices):
+    DRAFTING = "drafting", "Being drafted"
+    INTRODUCED = "introduced", "Introduced"
+    IN_COMMITTEE = "in_committee", "In committee"
+    PASSED_COMMITTEE = "passed_committee", "Passed committee"
+    PASSED_ONE_HOUSE = "passed_one_house", "Passed one house"
+    PASSED_BOTH = "passed_both", "Passed both houses"
+    SIGNED = "signed", "Signed into law"
+    VETOED = "vetoed", "Vetoed"
+    FAILED = "failed", "Failed"
+
+
+class ContactKind(models.TextChoices):
+    MEETING = "meeting", "Meeting"
+    CALL = "call", "Call"
+    EMAIL = "email", "Email"
+    TESTIMONY = "testimony", "Testimony"
+    EVENT = "event", "Event"
+
+
+class Response(models.TextChoices):
+    SUPPORTIVE = "supportive", "Supportive"
+    UNDECIDED = "undecided", "Undecided"
+    OPPOSED = "opposed", "Opposed"
+    NO_RESPONSE = "no_response", "No response"

@@ -64,6 +64,8 @@ COALITION_TAGLINE = env(
     "improvement in integrated mental health care throughout the state.",
 )
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Optional: `manage.py refresh_legislators` reads legislators from Open States with it.
+OPENSTATES_API_KEY = env("OPENSTATES_API_KEY", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -195,6 +197,7 @@ REMINDER_LEAD_TIMES = {
     "learning_session": [24 * 60, 60],
     "round_closing": [3 * 24 * 60, 24 * 60],
     "action_item": [24 * 60],
+    "advocacy_follow_up": [24 * 60],
 }
 # Beat runs the sweep this often; a sweep sends for at most this long.
 REMINDER_SWEEP_SECONDS = envint("REMINDER_SWEEP_SECONDS", 60)

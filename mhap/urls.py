@@ -25,6 +25,7 @@ urlpatterns = [
     path("workgroups/", include("workgroups.urls")),
     path("issues/", include("issues.urls")),
     path("papers/", include("issues.paper_urls")),
+    path("advocacy/", include("issues.advocacy_urls")),
     path("summits/", include("summits.urls")),
     path("learning-sessions/", include("learning_sessions.urls")),
     path("reminders/", include("reminders.urls")),

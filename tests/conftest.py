@@ -114,6 +114,42 @@ class Coalition:
     def issue(self):
         return IssueFactory(workgroup=self.workgroup)
 
+    # Advocacy: an adopted legislative paper, the legislators, bills and
+    # contacts about it. The contact is logged by wg_member.
+
+    def legislative_paper(self):
+        return self.paper(state="adopted")
+
+    def legislator(self):
+        from tests.factories import CommitteeFactory, LegislatorFactory
+
+        legislator = LegislatorFactory()
+        legislator.committees.add(CommitteeFactory())
+        return legislator
+
+    def bill(self):
+        from tests.factories import BillFactory, CommitteeFactory
+
+        bill = BillFactory()
+        bill.papers.add(self.legislative_paper())
+        bill.committees.add(CommitteeFactory())
+        return bill
+
+    def contact(self):
+        from tests.factories import ContactFactory
+
+        return ContactFactory(
+            logged_by=self.wg_member,
+            legislators=[self.legislator()],
+            papers=[self.legislative_paper()],
+            members_present=[self.wg_member],
+        )
+
+    def follow_up(self):
+        from tests.factories import FollowUpFactory
+
+        return FollowUpFactory(contact=self.contact(), owner=self.wg_member)
+
     def paper(self, state: str = "draft"):
         from tests.factories import paper_in_state
 

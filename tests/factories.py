@@ -392,3 +392,85 @@ def calendar_token(person) -> str:
     from members.services.calendar import reset_calendar_token
 
     return person.calendar_token or reset_calendar_token(person=person)
+
+
+# Advocacy ------------------------------------------------------------------
+
+
+class CommitteeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "issues.Committee"
+        django_get_or_create = ("chamber", "name")
+
+    chamber = "assembly"
+    name = "Mental Health and Substance Abuse Prevention"
+
+
+class LegislatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "issues.Legislator"
+
+    full_name = factory.Sequence(lambda n: f"Legislator {n}")
+    chamber = "assembly"
+    district = factory.Sequence(lambda n: n % 99 + 1)
+    party = "D"
+    office_email = factory.Sequence(lambda n: f"rep.{n}@legis.example.gov")
+
+
+class BillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "issues.Bill"
+
+    number = factory.Sequence(lambda n: f"AB {100 + n}")
+    session = "2025-2026"
+    title = factory.Sequence(lambda n: f"Relating to crisis services, part {n}")
+    status = "in_committee"
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    """A contact with its many-to-many parts given as lists: legislators,
+    papers, bills, members_present, organisations_present."""
+
+    class Meta:
+        model = "issues.Contact"
+        skip_postgeneration_save = True
+
+    on = datetime.date(2025, 3, 4)
+    kind = "meeting"
+    ask = "Co-sponsor the bill."
+    response = "supportive"
+
+    @factory.post_generation
+    def legislators(self, create, extracted, **kwargs):
+        if create:
+            self.legislators.set(extracted or [LegislatorFactory()])
+
+    @factory.post_generation
+    def papers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.papers.set(extracted)
+
+    @factory.post_generation
+    def bills(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.bills.set(extracted)
+
+    @factory.post_generation
+    def members_present(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.members_present.set(extracted)
+
+    @factory.post_generation
+    def organisations_present(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.organisations_present.set(extracted)
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "issues.FollowUp"
+
+    contact = factory.SubFactory(ContactFactory)
+    description = "Send the fiscal note to the office."
+    owner = factory.SubFactory(UserFactory)
+    due_on = datetime.date(2025, 3, 18)

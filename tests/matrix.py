@@ -654,3 +654,8 @@ EXEMPT_PREFIXES = {
     "password) or guarded by allauth itself; tested in tests/members/test_accounts.py.",
     "static/": "Static files, served by whitenoise.",
 }
+
+# Advocacy keeps its rows beside its tests (three parts, one file each).
+from tests.issues.advocacy.rows import ROWS as ADVOCACY_ROWS  # noqa: E402
+
+MATRIX.update(ADVOCACY_ROWS)

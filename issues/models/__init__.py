@@ -1,3 +1,14 @@
+from issues.models.advocacy import (
+    AdvocacyChange,
+    Bill,
+    BillStatusChange,
+    Committee,
+    Contact,
+    FollowUp,
+    Legislator,
+    OrganisationDistrict,
+    PaperSupport,
+)
 from issues.models.issues import Issue, IssueChange, IssueComment, Lever, PolicyArea, SavedView
 from issues.models.papers import (
     Implementer,
@@ -10,16 +21,25 @@ from issues.models.papers import (
 )
 
 __all__ = [
+    "AdvocacyChange",
+    "Bill",
+    "BillStatusChange",
+    "Committee",
+    "Contact",
+    "FollowUp",
     "Implementer",
     "Issue",
     "IssueChange",
     "IssueComment",
     "IssuePaper",
+    "Legislator",
     "Lever",
+    "OrganisationDistrict",
     "PaperCoAuthor",
     "PaperComment",
     "PaperDraft",
     "PaperRevision",
+    "PaperSupport",
     "PolicyArea",
     "Recommendation",
     "SavedView",
