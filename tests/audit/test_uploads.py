@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
+from issues.models import Legislator
 from learning_sessions.models import LearningSession, SessionRegistration
 from members.models import InvitationImport
 from tests.learning_sessions.helpers import session_form_data
@@ -62,8 +63,17 @@ def invitation_import(c, field, name, content):
     return response, not InvitationImport.objects.exists()
 
 
+def legislator_import(c, field, name, content):
+    response = c.client.post(
+        reverse("advocacy:import_legislators"),
+        {field: SimpleUploadedFile(name, content, "text/csv")},
+    )
+    return response, not Legislator.objects.exists()
+
+
 # (form, field) -> how to post a file to it, as someone allowed to.
 UPLOADS = {
+    ("issues.forms_advocacy.LegislatorImportForm", "file"): legislator_import,
     ("learning_sessions.forms.SessionForm", "slides_file"): session_edit,
     ("learning_sessions.forms.SessionForm", "captions_file"): session_edit,
     ("learning_sessions.forms.AttendanceImportForm", "file"): attendance,
@@ -82,21 +92,34 @@ LIES = {
 }
 
 
+def forms_modules(app):
+    """An app's forms module, and its forms_<part>.py beside it (issues.forms_advocacy)."""
+    names = ["forms", *sorted(path.stem for path in Path(app.path).glob("forms_*.py"))]
+    for name in names:
+        try:
+            yield importlib.import_module(f"{app.name}.{name}")
+        except ModuleNotFoundError:
+            continue
+
+
 def upload_fields():
     """Every (form, file field) declared in the project's forms modules."""
     found = set()
     for app in project_apps():
-        try:
-            module = importlib.import_module(f"{app.name}.forms")
-        except ModuleNotFoundError:
-            continue
-        for name, value in vars(module).items():
-            if isinstance(value, type) and issubclass(value, forms.BaseForm):
-                if value.__module__ != module.__name__:
-                    continue
-                for field_name, field in value.base_fields.items():
-                    if isinstance(field, forms.FileField):
-                        found.add((f"{module.__name__}.{name}", field_name))
+        for module in forms_modules(app):
+            found |= _upload_fields_of(module)
+    return found
+
+
+def _upload_fields_of(module):
+    found = set()
+    for name, value in vars(module).items():
+        if isinstance(value, type) and issubclass(value, forms.BaseForm):
+            if value.__module__ != module.__name__:
+                continue
+            for field_name, field in value.base_fields.items():
+                if isinstance(field, forms.FileField):
+                    found.add((f"{module.__name__}.{name}", field_name))
     return found
 
 
