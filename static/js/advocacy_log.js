@@ -1,0 +1,63 @@
+// Filterable checkbox lists on the advocacy contact form (templates/issues/advocacy/log_checklist.html).
+// Without this script the filter box stays hidden and every checkbox is shown.
+(function () {
+  "use strict";
+
+  function words(text) {
+    return text.toLowerCase().trim().split(/\s+/).filter(Boolean);
+  }
+
+  function setUp(list) {
+    var box = list.querySelector("[data-filter-box]");
+    var input = list.querySelector("[data-filter-input]");
+    var status = list.querySelector("[data-filter-status]");
+    if (!box || !input) {
+      return;
+    }
+    var items = Array.prototype.slice.call(list.querySelectorAll("[data-filter-item]"));
+    var groups = Array.prototype.slice.call(list.querySelectorAll("[data-filter-group]"));
+    items.forEach(function (item) {
+      item.dataset.filterText = item.textContent.toLowerCase().replace(/\s+/g, " ");
+    });
+    box.hidden = false;
+
+    function apply() {
+      var wanted = words(input.value);
+      var shown = 0;
+      items.forEach(function (item) {
+        var ticked = item.querySelector("input").checked;
+        var matches = wanted.every(function (word) {
+          return item.dataset.filterText.indexOf(word) !== -1;
+        });
+        item.hidden = !(ticked || matches);
+        if (!item.hidden) {
+          shown += 1;
+        }
+      });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector("[data-filter-item]:not([hidden])");
+      });
+      status.textContent = wanted.length ? shown + " of " + items.length + " shown" : "";
+    }
+
+    input.addEventListener("input", apply);
+    input.addEventListener("keydown", function (event) {
+      // Enter in the filter box would send the whole form: move to the first match instead.
+      if (event.key === "Enter") {
+        event.preventDefault();
+        var first = items.filter(function (item) {
+          return !item.hidden && !item.querySelector("input").checked;
+        })[0] || items.filter(function (item) { return !item.hidden; })[0];
+        if (first) {
+          first.querySelector("input").focus();
+        }
+      } else if (event.key === "Escape" && input.value) {
+        event.preventDefault();
+        input.value = "";
+        apply();
+      }
+    });
+  }
+
+  document.querySelectorAll("[data-filter-list]").forEach(setUp);
+})();
