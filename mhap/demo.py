@@ -11,6 +11,7 @@ from django.db import transaction
 
 from members.enums import InvitationStatus
 from members.models import Invitation
+from mhap.demo_advocacy import seed_advocacy
 from mhap.demo_papers import seed_feedback_rounds, seed_papers, seed_summits
 from mhap.demo_sessions import seed_learning_sessions
 from tests.factories import (
@@ -234,6 +235,7 @@ def seed_demo_coalition() -> dict[str, int]:
     seed_summits(people)
     seed_feedback_rounds(people)
     seed_learning_sessions(people)
+    seed_advocacy(people)
     _seed_check_in(people, workgroups)
     _seed_site_texts()
     _backdate_status_changes(since=seeding_started)

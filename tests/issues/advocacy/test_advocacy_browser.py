@@ -1,0 +1,84 @@
+"""Logging a contact in Chromium: a member records a meeting with two
+legislators about two papers, and the papers' pages and the overview show it."""
+
+import pytest
+from django.urls import reverse
+
+from issues.models import Contact
+from tests.factories import IssueFactory, LegislatorFactory, paper_in_state
+from tests.test_accessibility import assert_accessible, record_console_errors
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def adopted_paper(coalition, title):
+    issue = IssueFactory(workgroup=coalition.workgroup, status="prioritised", title=title)
+    return paper_in_state(
+        workgroup=coalition.workgroup,
+        chair=coalition.wg_chair,
+        core=coalition.core,
+        state="adopted",
+        issue=issue,
+    )
+
+
+def tick(page, text):
+    # USWDS draws its own box over the input: a person clicks the label.
+    page.locator("label", has_text=text).click()
+
+
+def test_member_logs_a_meeting_with_two_legislators_about_two_papers(coalition, page_as):
+    first = adopted_paper(coalition, "Fund 988")
+    second = adopted_paper(coalition, "Mobile crisis teams")
+    holmgren = LegislatorFactory(full_name="Karen Holmgren", party="R", district=3)
+    amundsen = LegislatorFactory(
+        full_name="Kathleen Amundsen", chamber="senate", party="D", district=26
+    )
+    page = page_as(coalition.wg_member)
+    console_errors = record_console_errors(page)
+
+    page.goto(reverse("advocacy:log_contact"))
+    page.get_by_label("Date", exact=True).fill("2025-03-04")
+    tick(page, "Meeting")
+    tick(page, "Karen Holmgren")
+    tick(page, "Kathleen Amundsen")
+    tick(page, first.title)
+    tick(page, second.title)
+    page.get_by_label("The ask").fill("Co-sponsor the 988 fee and the mobile crisis grants.")
+    tick(page, "Supportive")
+    page.get_by_label("Notes").fill("Both asked for the fiscal note.")
+    follow_up = page.get_by_role("group", name="Follow-up 1")
+    follow_up.get_by_label("What is to be done").fill("Send the fiscal note to both offices")
+    follow_up.get_by_label("Due date").fill("2025-03-11")
+    page.get_by_role("button", name="Log the contact").click()
+    page.get_by_text("The contact is logged.").wait_for()
+
+    contact = Contact.objects.get()
+    assert set(contact.legislators.all()) == {holmgren, amundsen}
+    assert set(contact.papers.all()) == {first, second}
+    assert (contact.kind, contact.response, contact.logged_by) == (
+        "meeting",
+        "supportive",
+        coalition.wg_member,
+    )
+    assert contact.follow_ups.get().description == "Send the fiscal note to both offices"
+
+    # The first paper's advocacy page shows both legislators and the response.
+    page.goto(reverse("advocacy:paper", kwargs={"pk": first.pk}))
+    latest = page.locator("table", has_text="Latest response")
+    for legislator in (holmgren, amundsen):
+        row = latest.locator("tr", has_text=legislator.full_name)
+        row.wait_for()
+        assert "Supportive" in row.inner_text()
+    page.get_by_text("Send the fiscal note to both offices").wait_for()
+
+    # The overview counts both legislators reached on each paper, and the follow-up.
+    page.goto(reverse("advocacy:overview"))
+    glance = page.locator("table", has_text="On its committees")
+    for paper in (first, second):
+        cells = glance.locator("tr", has_text=paper.title).locator("td").all_inner_texts()
+        # Reached; on its committees (none named); supportive, undecided, opposed,
+        # no response; the follow-up, due in March 2025 and so overdue by now.
+        assert cells == ["2", "0 of 0", "2", "0", "0", "0", "1 open, 1 overdue"]
+    assert_accessible(page)
+    assert console_errors == []
