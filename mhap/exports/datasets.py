@@ -26,15 +26,24 @@ from django.contrib.auth import get_user_model
 from django.db.models import F, Model
 
 from issues.models import (
+    AdvocacyChange,
+    Bill,
+    BillStatusChange,
+    Committee,
+    Contact,
+    FollowUp,
     Implementer,
     Issue,
     IssueChange,
     IssueComment,
     IssuePaper,
+    Legislator,
     Lever,
+    OrganisationDistrict,
     PaperCoAuthor,
     PaperComment,
     PaperRevision,
+    PaperSupport,
     PolicyArea,
     Recommendation,
 )
@@ -151,6 +160,10 @@ def _email(person) -> str | None:
 
 def _slugs(related) -> list[str]:
     return [item.slug for item in related.all()]
+
+
+def _ids(related) -> list[int]:
+    return sorted(item.pk for item in related.all())
 
 
 # People and organisations -------------------------------------------------------
@@ -762,6 +775,188 @@ def paper_comments():
             "resolved_at": comment.resolved_at,
             "resolved_by_email": _email(comment.resolved_by),
             "body": comment.body,
+        }
+
+
+# Advocacy -----------------------------------------------------------------------
+
+
+@dataset("committees", "id chamber name", model=Committee)
+def committees():
+    for committee in Committee.objects.order_by("pk").iterator(chunk_size=CHUNK):
+        yield {"id": committee.pk, "chamber": committee.chamber, "name": committee.name}
+
+
+@dataset(
+    "legislators",
+    "id full_name chamber district party committee_ids office_phone office_email "
+    "office_address staff term_start term_end external_id",
+    model=Legislator,
+    many_to_many=("committees",),
+)
+def legislators():
+    rows = Legislator.objects.prefetch_related("committees").order_by("pk")
+    for legislator in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "id": legislator.pk,
+            "full_name": legislator.full_name,
+            "chamber": legislator.chamber,
+            "district": legislator.district,
+            "party": legislator.party,
+            "committee_ids": _ids(legislator.committees),
+            "office_phone": legislator.office_phone,
+            "office_email": legislator.office_email,
+            "office_address": legislator.office_address,
+            "staff": legislator.staff,
+            "term_start": legislator.term_start,
+            "term_end": legislator.term_end,
+            "external_id": legislator.external_id,
+        }
+
+
+@dataset(
+    "bills",
+    "id number session title status link paper_ids recommendation_ids committee_ids created_at",
+    model=Bill,
+    many_to_many=("papers", "recommendations", "committees"),
+)
+def bills():
+    rows = Bill.objects.prefetch_related("papers", "recommendations", "committees").order_by("pk")
+    for bill in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "id": bill.pk,
+            "number": bill.number,
+            "session": bill.session,
+            "title": bill.title,
+            "status": bill.status,
+            "link": bill.link,
+            "paper_ids": _ids(bill.papers),
+            "recommendation_ids": _ids(bill.recommendations),
+            "committee_ids": _ids(bill.committees),
+            "created_at": bill.created_at,
+        }
+
+
+@dataset(
+    "bill_history", "id bill_id status on note recorded_by_email recorded_at",
+    model=BillStatusChange,
+)  # fmt: skip
+def bill_history():
+    rows = BillStatusChange.objects.select_related("recorded_by").order_by("pk")
+    for change in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "id": change.pk,
+            "bill_id": change.bill_id,
+            "status": change.status,
+            "on": change.on,
+            "note": change.note,
+            "recorded_by_email": _email(change.recorded_by),
+            "recorded_at": change.recorded_at,
+        }
+
+
+@dataset(
+    "organisation_districts", "id organisation_id organisation chamber district",
+    model=OrganisationDistrict,
+)  # fmt: skip
+def organisation_districts():
+    rows = OrganisationDistrict.objects.select_related("organisation").order_by("pk")
+    for row in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "id": row.pk,
+            "organisation_id": row.organisation_id,
+            "organisation": row.organisation.name,
+            "chamber": row.chamber,
+            "district": row.district,
+        }
+
+
+@dataset(
+    "paper_supporters", "id paper_id organisation_id organisation added_by_email added_at",
+    model=PaperSupport,
+)  # fmt: skip
+def paper_supporters():
+    rows = PaperSupport.objects.select_related("organisation", "added_by").order_by("pk")
+    for support in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "id": support.pk,
+            "paper_id": support.paper_id,
+            "organisation_id": support.organisation_id,
+            "organisation": support.organisation.name,
+            "added_by_email": _email(support.added_by),
+            "added_at": support.added_at,
+        }
+
+
+@dataset(
+    "advocacy_contacts",
+    "id on kind legislator_ids staff_met member_emails organisation_ids paper_ids bill_ids ask "
+    "response notes logged_by_email created_at updated_at",
+    model=Contact,
+    many_to_many=("legislators", "members_present", "organisations_present", "papers", "bills"),
+)
+def advocacy_contacts():
+    rows = (
+        Contact.objects.select_related("logged_by")
+        .prefetch_related("legislators", "members_present", "organisations_present", "papers",
+                          "bills")
+        .order_by("pk")
+    )  # fmt: skip
+    for contact in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "id": contact.pk,
+            "on": contact.on,
+            "kind": contact.kind,
+            "legislator_ids": _ids(contact.legislators),
+            "staff_met": contact.staff_met,
+            "member_emails": sorted(person.email for person in contact.members_present.all()),
+            "organisation_ids": _ids(contact.organisations_present),
+            "paper_ids": _ids(contact.papers),
+            "bill_ids": _ids(contact.bills),
+            "ask": contact.ask,
+            "response": contact.response,
+            "notes": contact.notes,
+            "logged_by_email": _email(contact.logged_by),
+            "created_at": contact.created_at,
+            "updated_at": contact.updated_at,
+        }
+
+
+@dataset(
+    "advocacy_follow_ups",
+    "id contact_id description owner_email due_on done_at done_by_email",
+    model=FollowUp,
+)
+def advocacy_follow_ups():
+    rows = FollowUp.objects.select_related("owner", "done_by").order_by("pk")
+    for follow_up in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "id": follow_up.pk,
+            "contact_id": follow_up.contact_id,
+            "description": follow_up.description,
+            "owner_email": follow_up.owner.email,
+            "due_on": follow_up.due_on,
+            "done_at": follow_up.done_at,
+            "done_by_email": _email(follow_up.done_by),
+        }
+
+
+@dataset(
+    "advocacy_changes", "id at actor_email subject subject_id action changes",
+    model=AdvocacyChange,
+)  # fmt: skip
+def advocacy_changes():
+    """Every change to the advocacy log and its registers: {field: [old, new]}."""
+    rows = AdvocacyChange.objects.select_related("actor").order_by("pk")
+    for change in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "id": change.pk,
+            "at": change.at,
+            "actor_email": _email(change.actor),
+            "subject": change.subject,
+            "subject_id": change.subject_id,
+            "action": change.action,
+            "changes": change.changes,
         }
 
 

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from issues import services as issue_services
+from issues.models import AdvocacyChange, OrganisationDistrict, PaperSupport, Recommendation
 from learning_sessions.models import Presenter, SessionRegistration
 from mhap import tasks
 from mhap.celery import app as celery_app
@@ -30,6 +31,9 @@ from reminders.models import GuestOptOut, Preference
 from summits import services as summit_services
 from tests.factories import (
     ActionItemFactory,
+    BillFactory,
+    ContactFactory,
+    FollowUpFactory,
     InvitationFactory,
     JoinRequestFactory,
     LearningSessionFactory,
@@ -877,6 +881,24 @@ def add_coalition_rows(coalition, count: int) -> None:
         Presenter.objects.create(session=session, name=f"Presenter {n}")
         session.registrations.create(person=person)
         session.registrations.create(guest_name=f"Guest {n}", guest_email=f"guest{n}@example.net")
+        legislator = coalition.legislator()
+        bill = BillFactory()
+        bill.papers.add(paper)
+        bill.recommendations.add(*Recommendation.objects.filter(revision__paper=paper))
+        bill.committees.add(*legislator.committees.all())
+        bill.history.create(status="introduced", recorded_by=coalition.core)
+        contact = ContactFactory(
+            logged_by=person, legislators=[legislator], papers=[paper], bills=[bill],
+            members_present=[person], organisations_present=[person.organisation],
+        )  # fmt: skip
+        FollowUpFactory(contact=contact, owner=person)
+        OrganisationDistrict.objects.create(
+            organisation=person.organisation, chamber="assembly", district=n + 1
+        )
+        PaperSupport.objects.create(paper=paper, organisation=person.organisation)
+        AdvocacyChange.objects.create(
+            actor=person, subject="contact", subject_id=contact.pk, action="created"
+        )
 
 
 def test_the_builders_queries_do_not_grow_with_the_rows(coalition):
