@@ -20,6 +20,7 @@ urlpatterns = [
     path("contacts/new/", log.log_contact, name="log_contact"),
     path("contacts/<int:pk>/", log.contact, name="contact"),
     path("contacts/<int:pk>/edit/", log.edit_contact, name="edit_contact"),
+    path("contacts/<int:pk>/delete/", log.delete_contact, name="delete_contact"),
     path("follow-ups/", log.follow_ups, name="follow_ups"),
     path("follow-ups/<int:pk>/done/", log.follow_up_done, name="follow_up_done"),
     path("legislators/", registry.legislators, name="legislators"),

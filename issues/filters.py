@@ -76,7 +76,7 @@ class IssueFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        if value.lstrip("#").isdigit():
+        if value.lstrip("#").isascii() and value.lstrip("#").isdigit():
             return queryset.filter(
                 Q(pk=int(value.lstrip("#")))
                 | Q(title__icontains=value)

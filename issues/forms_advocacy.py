@@ -7,6 +7,7 @@ import re
 import django_filters
 from django import forms
 from django.db.models import F, Q
+from django.utils import timezone
 
 from issues.enums import BillStatus, Chamber, PaperState, Party
 from issues.models import Bill, Committee, IssuePaper, Legislator, Recommendation
@@ -54,7 +55,7 @@ class LegislatorFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        if value.isdigit():
+        if value.isascii() and value.isdigit():
             return queryset.filter(Q(district=int(value)) | Q(full_name__icontains=value))
         return queryset.filter(full_name__icontains=value)
 
@@ -267,6 +268,13 @@ class BillStatusForm(forms.Form):
         help_text="For example the vote, or the committee's hearing.",
     )
 
+    def clean_on(self):
+        # A step dated ahead would show as the bill's status at once.
+        on = self.cleaned_data["on"]
+        if on > timezone.localdate():
+            raise forms.ValidationError("Record a step once it has happened: the date is ahead.")
+        return on
+
 
 # Districts -----------------------------------------------------------------
 
@@ -296,7 +304,7 @@ class OrganisationDistrictsForm(forms.Form):
 
 def _district_numbers(text: str, maximum: int) -> list[int]:
     parts = [part for part in re.split(r"[\s,;]+", text) if part]
-    not_numbers = [part for part in parts if not part.isdigit()]
+    not_numbers = [part for part in parts if not (part.isascii() and part.isdigit())]
     if not_numbers:
         raise forms.ValidationError(
             f"Type district numbers only, separated by commas; not: {', '.join(not_numbers)}."

@@ -257,8 +257,7 @@ class BaseFollowUpFormSet(forms.BaseFormSet):
             pk = form.cleaned_data.get("id")
             if pk is None:
                 continue
-            if pk not in self.existing or pk in seen:
-                # Marked done by someone meanwhile, or not this contact's.
+            if pk not in self.existing or pk in seen:  # not this contact's
                 raise forms.ValidationError(
                     "The follow-ups changed since this page was opened: reload it and try again."
                 )
@@ -273,15 +272,41 @@ class BaseFollowUpFormSet(forms.BaseFormSet):
                 follow_up=self.existing.get(form.cleaned_data.get("id")),
             )
             for form in self.forms
-            if form.has_changed()
+            if form.has_changed() and not self._done(form)
         ]
 
+    def _done(self, form) -> bool:
+        """A follow-up marked done (by its owner) while this page was open
+        stays as it is: its row's changes are moot."""
+        follow_up = self.existing.get(form.cleaned_data.get("id"))
+        return follow_up is not None and follow_up.done_at is not None
 
-def follow_up_formset(data=None, *, choices: LogChoices, person, existing=()):
+
+def _posted_rows(data, known: dict, limit: int) -> list:
+    """The follow-ups of the rows as they were posted (None for a new row):
+    the page's rows, even if one was marked done since it was opened."""
+    try:
+        total = int(data.get("follow_up-TOTAL_FORMS", ""))
+    except ValueError:
+        total = 0
+    rows = []
+    for index in range(max(0, min(total, limit))):
+        posted = data.get(f"follow_up-{index}-id", "")
+        rows.append(known.get(int(posted)) if posted.isascii() and posted.isdigit() else None)
+    return rows
+
+
+def follow_up_formset(data=None, *, choices: LogChoices, person, existing=(), known=None):
     """The follow-up rows: the contact's open follow-ups, then three blank
-    rows whose owner is the person logging."""
+    rows whose owner is the person logging. On a POST the rows are those
+    posted (`known`: every follow-up of the contact, done ones too), so one
+    marked done meanwhile neither shifts the rows nor blocks the save."""
     existing = list(existing)
-    size = len(existing) + FOLLOW_UP_ROWS
+    known = {follow_up.pk: follow_up for follow_up in (existing if known is None else known)}
+    size = len(known) + FOLLOW_UP_ROWS
+    rows = existing + [None] * FOLLOW_UP_ROWS
+    if data is not None:
+        rows = _posted_rows(data, known, size)
     formset_class = forms.formset_factory(
         FollowUpForm,
         formset=BaseFollowUpFormSet,
@@ -298,10 +323,12 @@ def follow_up_formset(data=None, *, choices: LogChoices, person, existing=()):
             "owner": str(follow_up.owner_id),
             "due_on": follow_up.due_on,
         }
-        for follow_up in existing
-    ] + [{"owner": owner} for _ in range(FOLLOW_UP_ROWS)]
+        if follow_up is not None
+        else {"owner": owner}
+        for follow_up in rows
+    ]
     return formset_class(
-        data, initial=initial, prefix="follow_up", choices=choices, existing=existing
+        data, initial=initial, prefix="follow_up", choices=choices, existing=known.values()
     )
 
 

@@ -98,11 +98,12 @@ def fetch_legislators(*, api_key: str) -> tuple[list[Person], list[str]]:
 def to_person(result: dict, chamber: str) -> tuple[Person | None, str]:
     """The register's view of one of the service's people, or why not."""
     name = " ".join(str(result.get("name") or "").split())
-    role = result.get("current_role") or {}
+    role = result.get("current_role")
+    role = role if isinstance(role, dict) else {}
     district = str(role.get("district") or "").strip()
     if not result.get("id") or not name:
         return None, f"A person without an id or name: {result.get('id') or name or '?'}."
-    if not district.isdigit():
+    if not (district.isascii() and district.isdigit()):
         return None, f"{name}: district '{district}' is not a number."
     phone, address = _office(result.get("offices") or [])
     return (

@@ -117,7 +117,7 @@ class SessionForm(forms.ModelForm):
 
     def clean_issue_numbers(self) -> list[int]:
         typed = re.findall(r"[^\s,;#]+", self.cleaned_data["issue_numbers"])
-        wrong = [word for word in typed if not word.isdigit()]
+        wrong = [word for word in typed if not (word.isascii() and word.isdigit())]
         if wrong:
             raise forms.ValidationError(f"“{wrong[0]}” is not an issue number.")
         numbers = sorted({int(word) for word in typed})

@@ -40,7 +40,7 @@ def library(*, user, params) -> list:
         )
     if topic := params.get("topic"):
         sessions = sessions.filter(topics__slug=topic)
-    if (year := params.get("year") or "").isdigit():
+    if (year := params.get("year") or "").isascii() and year.isdigit():
         sessions = sessions.filter(starts_at__year=int(year))
     found = list(
         sessions.defer("transcript", "transcript_text")

@@ -300,7 +300,7 @@ def registrations(request, slug):
         return refusal
     session = get_object_or_404(LearningSession, slug=slug)
     if request.method == "POST":
-        ids = [int(pk) for pk in request.POST.getlist("attended") if pk.isdigit()]
+        ids = [int(pk) for pk in request.POST.getlist("attended") if pk.isascii() and pk.isdigit()]
         try:
             count = services.mark_attendance(actor=request.user, session=session, attended_ids=ids)
         except services.SessionError as error:

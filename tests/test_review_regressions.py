@@ -205,3 +205,29 @@ def test_the_known_address_email_greets_the_account_not_the_stranger(coalition, 
 
     assert "Hello Pat Partner," in mailoutbox[-1].body
     assert "Someone Pretending" not in mailoutbox[-1].body
+
+
+# "²".isdigit() is True and int("²") raises: a superscript typed or pasted
+# into a number field once answered 500 in several places.
+@pytest.mark.parametrize(
+    ("role", "url"),
+    [
+        ("public", "/learning-sessions/?year=²"),
+        ("wg_member", "/advocacy/legislators/?q=²"),
+        ("core", "/issues/?q=%23²"),
+    ],
+)
+def test_a_superscript_digit_in_a_query_is_no_number_and_no_error(coalition, client_as, role, url):
+    client = client_as(coalition.user(role))
+    assert client.get(url).status_code == 200
+
+
+def test_a_superscript_digit_in_districts_or_bulk_ids_is_refused_not_a_500(coalition, client_as):
+    organisation = coalition.partner.organisation
+    url = reverse("advocacy:organisation_districts", kwargs={"pk": organisation.pk})
+    response = client_as(coalition.admin).post(url, {"assembly": "12, ²", "senate": ""})
+    assert response.status_code == 400
+    assert "12, ²" in response.content.decode()
+
+    bulk = client_as(coalition.core).post(reverse("issues:bulk"), {"ids": ["²"]})
+    assert bulk.status_code < 500

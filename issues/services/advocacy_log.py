@@ -1,5 +1,5 @@
 """Writes of the advocacy contact log: logging a contact with its follow-ups,
-changing it, and marking a follow-up done. Each is one transaction that
+changing it, deleting it, and marking a follow-up done. Each is one transaction that
 records what changed (issues.services.advocacy.record)."""
 
 import datetime
@@ -172,3 +172,18 @@ def mark_follow_up_done(*, actor, follow_up: FollowUp) -> bool:
         after={"done": True},
     )
     return True
+
+
+@transaction.atomic
+def delete_contact(*, actor, contact: Contact) -> None:
+    """Delete a contact logged by mistake (or twice), with its follow-ups; the
+    record keeps what it said."""
+    before = {
+        **snapshot(contact, CONTACT_FIELDS),
+        "follow_ups": sorted(
+            f"{f.description} ({f.owner}, {f.due_on})"
+            for f in contact.follow_ups.select_related("owner")
+        ),
+    }
+    record(actor=actor, subject="contact", subject_id=contact.pk, action="deleted", before=before)
+    contact.delete()

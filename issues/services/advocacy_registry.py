@@ -157,7 +157,7 @@ def _check_row(values: dict, columns) -> tuple[dict, str]:
     chamber = CHAMBER_WORDS.get(values["chamber"].lower())
     if chamber is None:
         return {}, f"Chamber '{values['chamber']}' must be Assembly or Senate."
-    if not values["district"].isdigit():
+    if not (values["district"].isascii() and values["district"].isdigit()):
         return {}, f"District '{values['district']}' is not a number."
     district = int(values["district"])
     if problem := district_error(chamber, district):

@@ -20,7 +20,7 @@ from issues.advocacy_permissions import (
     can_read_advocacy,
     require,
 )
-from issues.enums import PaperState
+from issues.enums import PUBLIC_STATES
 from issues.forms_advocacy_log import (
     ContactFilterForm,
     ContactForm,
@@ -64,7 +64,11 @@ def edit_contact(request, pk):
     open_follow_ups = contact.follow_ups.open().select_related("owner").order_by("due_on", "pk")
     form = ContactForm(request.POST or None, choices=choices, initial=contact_initial(contact))
     follow_ups = follow_up_formset(
-        request.POST or None, choices=choices, person=request.user, existing=open_follow_ups
+        request.POST or None,
+        choices=choices,
+        person=request.user,
+        existing=open_follow_ups,
+        known=contact.follow_ups.select_related("owner"),
     )
     if request.method == "POST" and all([form.is_valid(), follow_ups.is_valid()]):
         services.change_contact(
@@ -158,6 +162,18 @@ def contacts(request):
 
 
 @member_required
+def delete_contact(request, pk):
+    """GET asks to confirm; POST deletes."""
+    contact = get_object_or_404(Contact, pk=pk)
+    require(can_edit_contact(request.user, contact))
+    if request.method == "POST":
+        services.delete_contact(actor=request.user, contact=contact)
+        messages.success(request, "The contact is deleted.")
+        return redirect("advocacy:contacts")
+    return render(request, "issues/advocacy/log_contact_delete.html", {"contact": contact})
+
+
+@member_required
 def follow_ups(request):
     require(can_read_advocacy(request.user))
     just_mine = request.GET.get("show") == "mine"
@@ -189,7 +205,8 @@ def follow_ups(request):
 @member_required
 def paper(request, pk):
     require(can_read_advocacy(request.user))
-    adopted = get_object_or_404(IssuePaper, pk=pk, state=PaperState.ADOPTED)
+    # Adopted papers, and archived ones: their contacts still link here.
+    adopted = get_object_or_404(IssuePaper, pk=pk, state__in=PUBLIC_STATES)
     return render(
         request,
         "issues/advocacy/log_paper.html",

@@ -187,7 +187,9 @@ def bulk(request):
         errors = [error for field_errors in form.errors.values() for error in field_errors]
         messages.error(request, "Nothing changed: " + " ".join(errors))
     # Refused: show the list again with the person's choices and ticks kept.
-    selected = [value for value in request.POST.getlist("ids") if value.isdigit()]
+    selected = [
+        value for value in request.POST.getlist("ids") if value.isascii() and value.isdigit()
+    ]
     context = _list_context(request, QueryDict(query), bulk_form=form, selected=map(int, selected))
     template = "issues/issue_list.html#results" if request.htmx else "issues/issue_list.html"
     return render(request, template, context, status=400)

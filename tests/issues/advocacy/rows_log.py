@@ -24,6 +24,10 @@ ROWS = {
         lambda c: reverse("advocacy:edit_contact", kwargs={"pk": c.contact().pk}),
         LOGGER_CORE_ADMIN,
     ),
+    "advocacy:delete_contact": Row(  # GET asks to confirm; POST deletes (test_log.py)
+        lambda c: reverse("advocacy:delete_contact", kwargs={"pk": c.contact().pk}),
+        LOGGER_CORE_ADMIN,
+    ),
     "advocacy:follow_ups": Row(lambda c: reverse("advocacy:follow_ups"), MEMBERS),
     "advocacy:follow_up_done": Row(
         lambda c: reverse("advocacy:follow_up_done", kwargs={"pk": c.follow_up().pk}),

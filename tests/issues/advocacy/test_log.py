@@ -303,6 +303,76 @@ def test_the_logger_changes_a_contact_and_only_the_differences_are_recorded(
     assert AdvocacyChange.objects.filter(subject="follow_up", action="created").count() == 1
 
 
+def test_a_follow_up_marked_done_while_the_edit_page_was_open_does_not_block_the_save(
+    coalition, member
+):
+    contact = coalition.contact()
+    first = FollowUpFactory(contact=contact, owner=coalition.wg_member, due_on="2025-03-10")
+    second = FollowUpFactory(contact=contact, owner=coalition.wg_member, due_on="2025-03-20")
+    rows = [
+        {"id": str(f.pk), "description": f.description, "owner": str(coalition.wg_member.pk),
+         "due_on": str(f.due_on)}
+        for f in (first, second)
+    ]  # fmt: skip
+    rows[1]["description"] = "Send the fiscal note and the one-pager"
+    data = contact_data(
+        legislators=list(contact.legislators.all()),
+        papers=list(contact.papers.all()),
+        members_present=[str(coalition.wg_member.pk)],
+        **follow_up_rows(rows, initial=2, total=5),
+    )
+    # The page above was opened; then the owner marks the first one done.
+    member.post(reverse("advocacy:follow_up_done", kwargs={"pk": first.pk}))
+
+    response = member.post(edit_url(contact), data)
+
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.done_at is not None
+    assert second.description == "Send the fiscal note and the one-pager"
+
+
+def test_the_edit_page_survives_odd_follow_up_counts_and_ids(coalition, member):
+    contact = coalition.contact()
+    data = contact_data(
+        legislators=list(contact.legislators.all()), papers=list(contact.papers.all()),
+        **follow_up_rows([{"id": "²"}], total=3),
+    )  # fmt: skip
+    data["follow_up-TOTAL_FORMS"] = "x"
+
+    assert member.post(edit_url(contact), data).status_code == 400
+
+
+def test_the_logger_deletes_a_contact_logged_twice_and_the_record_keeps_it(coalition, member):
+    contact = coalition.contact()
+    FollowUpFactory(contact=contact, owner=coalition.wg_member)
+    url = reverse("advocacy:delete_contact", kwargs={"pk": contact.pk})
+
+    asked = member.get(url)
+    assert asked.status_code == 200
+    assert Contact.objects.filter(pk=contact.pk).exists()  # GET only asks
+
+    response = member.post(url)
+
+    assert response.status_code == 302
+    assert not Contact.objects.filter(pk=contact.pk).exists()
+    assert not FollowUp.objects.filter(contact_id=contact.pk).exists()
+    deleted = AdvocacyChange.objects.get(subject="contact", subject_id=contact.pk)
+    assert deleted.action == "deleted"
+    assert deleted.actor == coalition.wg_member
+    assert deleted.changes["response"] == ["supportive", None]
+    assert len(deleted.changes["follow_ups"][0]) == 1
+
+
+def test_another_member_may_not_delete_a_contact(coalition, client_as):
+    contact = coalition.contact()
+    url = reverse("advocacy:delete_contact", kwargs={"pk": contact.pk})
+
+    assert client_as(coalition.wg_chair).post(url).status_code == 403
+    assert Contact.objects.filter(pk=contact.pk).exists()
+
+
 def test_saving_an_unchanged_contact_records_nothing(coalition, member):
     contact = coalition.contact()
     form = member.get(edit_url(contact)).context["form"]

@@ -4,6 +4,7 @@ import html
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from issues.models import (
     AdvocacyChange,
@@ -550,6 +551,21 @@ def test_a_status_without_a_date_is_refused_on_the_bill_page(coalition, client_a
     assert error_next_to(response, "on") == "This field is required."
     assert 'value="Typed note"' in response.content.decode()
     assert not bill.history.exists()
+
+
+def test_a_status_dated_ahead_is_refused(coalition, client_as):
+    bill = coalition.bill()
+    ahead = timezone.localdate() + datetime.timedelta(days=30)
+
+    response = client_as(coalition.core).post(
+        reverse("advocacy:bill_status", kwargs={"pk": bill.pk}),
+        {"status": "signed", "on": ahead.isoformat(), "note": ""},
+    )
+
+    assert response.status_code == 400
+    assert "the date is ahead" in error_next_to(response, "on")
+    bill.refresh_from_db()
+    assert bill.status != "signed"
 
 
 # Districts ----------------------------------------------------------------------
