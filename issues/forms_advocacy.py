@@ -120,6 +120,26 @@ class LegislatorForm(forms.ModelForm):
         external_id = (cleaned.get("external_id") or "").strip()
         if external_id and others.filter(external_id=external_id).exists():
             self.add_error("external_id", "Another legislator has this external id.")
+        if not seat_taken and (sitting := self._sitting_in_the_seat(others)):
+            self.add_error(
+                "district",
+                f"{sitting.full_name} holds this seat for the same time. Give one of them a "
+                "term that ends before the other's starts, or correct the district.",
+            )
+
+    def _sitting_in_the_seat(self, others):
+        """Another legislator in this seat whose term overlaps this one's (a
+        term without dates is open at that end)."""
+        cleaned = self.cleaned_data
+        if not (cleaned.get("chamber") and cleaned.get("district") is not None):
+            return None
+        start, end = cleaned.get("term_start"), cleaned.get("term_end")
+        same_seat = others.filter(chamber=cleaned["chamber"], district=cleaned["district"])
+        if start:
+            same_seat = same_seat.filter(Q(term_end__isnull=True) | Q(term_end__gte=start))
+        if end:
+            same_seat = same_seat.filter(Q(term_start__isnull=True) | Q(term_start__lte=end))
+        return same_seat.first()
 
 
 class LegislatorImportForm(forms.Form):

@@ -315,7 +315,7 @@ def organisation_districts(request, pk):
         )
         messages.success(
             request,
-            f"{organisation.name}'s districts saved." if changed else "Nothing to change.",
+            f"The districts of {organisation.name} are saved." if changed else "Nothing to change.",
         )
         return redirect("advocacy:districts")
     return render(

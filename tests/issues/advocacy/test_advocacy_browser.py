@@ -79,6 +79,6 @@ def test_member_logs_a_meeting_with_two_legislators_about_two_papers(coalition, 
         cells = glance.locator("tr", has_text=paper.title).locator("td").all_inner_texts()
         # Reached; on its committees (none named); supportive, undecided, opposed,
         # no response; the follow-up, due in March 2025 and so overdue by now.
-        assert cells == ["2", "0 of 0", "2", "0", "0", "0", "1 open, 1 overdue"]
+        assert cells == ["2", "0 of 0", "2", "0", "0", "0", "1 open (1 of them overdue)"]
     assert_accessible(page)
     assert console_errors == []

@@ -849,7 +849,7 @@ def test_the_legislators_list_filters_as_one_types_and_enter_sends_nothing(
     errors = record_console_errors(page)
     page.goto(NEW)
     legislators = page.get_by_role("group", name="Legislators met")
-    box = page.get_by_label("Filter the legislators by name, party or district")
+    box = page.get_by_label("Filter the legislators by name, district or party letter (D, R)")
 
     box.fill("senator")
 

@@ -700,3 +700,27 @@ def test_filled_pages_and_errors_are_accessible(coalition, page_as, tmp_path):
     core.get_by_role("button", name="Record the status").click()
     core.locator("#id_on-error").wait_for()
     assert_accessible(core)
+
+
+def test_two_legislators_cannot_hold_one_seat_at_the_same_time(coalition, client_as):
+    LegislatorFactory(full_name="Jordan Ekstrom", chamber="senate", district=11)
+    data = {"full_name": "Someone Else", "chamber": "senate", "district": "11", "party": "D"}
+
+    response = client_as(coalition.admin).post(reverse("advocacy:add_legislator"), data)
+
+    assert response.status_code == 400
+    assert "Jordan Ekstrom holds this seat" in error_next_to(response, "district")
+    assert 'value="Someone Else"' in response.content.decode()
+
+
+def test_a_successor_with_a_later_term_takes_the_seat(coalition, client_as):
+    LegislatorFactory(
+        full_name="Jordan Ekstrom", chamber="senate", district=11,
+        term_start=datetime.date(2021, 1, 4), term_end=datetime.date(2025, 1, 5),
+    )  # fmt: skip
+    data = {"full_name": "Someone Else", "chamber": "senate", "district": "11", "party": "D",
+            "term_start": "2025-01-06"}  # fmt: skip
+
+    response = client_as(coalition.admin).post(reverse("advocacy:add_legislator"), data)
+
+    assert response.status_code == 302
