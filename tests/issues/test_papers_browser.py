@@ -23,6 +23,9 @@ def test_chair_drafts_co_author_conflicts_and_chair_compares(coalition, page_as)
     chair.goto(issue.get_absolute_url())
     chair.get_by_role("button", name="Start the issue paper").click()
     chair.get_by_role("heading", name="Edit the paper").wait_for()
+    # The heading shows while the page still loads; typing before htmx has
+    # started would fire no preview (CI once typed that early).
+    chair.wait_for_load_state()
     box(chair, "Summary").fill("Fund **988** from a dedicated fee.")
     preview = chair.locator("#paper-preview")
     preview.locator("strong", has_text="988").wait_for()  # the live preview, rendered
