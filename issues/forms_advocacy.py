@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from issues.enums import BillStatus, Chamber, PaperState, Party
+from issues.filters import DateInput
 from issues.models import Bill, Committee, IssuePaper, Legislator, Recommendation
 from issues.services.advocacy_registry import (
     ASSEMBLY_DISTRICTS,
@@ -17,10 +18,6 @@ from issues.services.advocacy_registry import (
     district_error,
 )
 from members.uploads import check_csv_text
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class CommitteeChoiceField(forms.ModelMultipleChoiceField):

@@ -12,15 +12,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from issues.enums import Chamber, ContactKind, PaperState, Response
+from issues.filters import DateInput
 from issues.models import Bill, IssuePaper, Legislator
 from issues.services.advocacy_log import ContactDetails, FollowUpRow
 from members.models import Organisation
 
 FOLLOW_UP_ROWS = 3  # blank follow-up rows offered on the form
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class LogChoices:

@@ -87,13 +87,21 @@ class MeetingReminder(ReminderKind):
         return [person_recipient(m.person) for m in memberships.select_related("person")]
 
 
-class ActionItemReminder(ReminderKind):
-    name = "action_item"
-    label = "Action items coming due"
-    help_text = "Sent to the owner of an open action item before its due date."
-    default_setting = "action_item"
-    # An action item is due by the start of the coalition's working day.
-    DUE_HOUR = 9
+class DueDateReminder(ReminderKind):
+    """Something an owner is to do by a date (an action item, an advocacy
+    follow-up), reminded to its owner until it is done. It is due at DUE_HOUR
+    on its day, in the coalition's zone. Subclasses say their key prefix,
+    what it is, which are open (with an owner) and where its page is."""
+
+    DUE_HOUR = 9  # the start of the coalition's working day
+    prefix: str
+    what: str
+
+    def open_items(self):
+        raise NotImplementedError
+
+    def path(self, item) -> str:
+        raise NotImplementedError
 
     def _due(self, item) -> datetime.datetime:
         return datetime.datetime.combine(
@@ -102,39 +110,50 @@ class ActionItemReminder(ReminderKind):
 
     def _event(self, item) -> Event:
         return Event(
-            key=f"action_item:{item.pk}",
+            key=f"{self.prefix}:{item.pk}",
             starts_at=self._due(item),
             title=item.description,
-            what="Action item due",
-            path=item.workgroup.get_absolute_url(),
+            what=self.what,
+            path=self.path(item),
             time_zone=settings.TIME_ZONE,
             source=item,
         )
 
     def events(self, *, after, until):
-        items = (
-            ActionItem.objects.open()
-            .filter(
-                owner__isnull=False,
-                due_on__gte=after.date() - datetime.timedelta(days=1),
-                due_on__lte=until.date() + datetime.timedelta(days=1),
-            )
-            .select_related("workgroup", "owner")
+        # A day's margin each side: the due moment is a local wall-clock time.
+        items = self.open_items().filter(
+            due_on__gte=after.date() - datetime.timedelta(days=1),
+            due_on__lte=until.date() + datetime.timedelta(days=1),
         )
         return [e for e in map(self._event, items) if after < e.starts_at <= until]
 
     def event(self, key):
-        item = (
-            ActionItem.objects.open()
-            .filter(pk=key.removeprefix("action_item:"), owner__isnull=False, due_on__isnull=False)
-            .select_related("workgroup", "owner")
-            .first()
-        )
+        pk = key.removeprefix(f"{self.prefix}:")
+        item = self.open_items().filter(pk=pk, due_on__isnull=False).first()
         return self._event(item) if item else None
 
     def recipients(self, event):
         owner = event.source.owner
         return [person_recipient(owner)] if owner and owner.is_active else []
+
+
+class ActionItemReminder(DueDateReminder):
+    name = "action_item"
+    label = "Action items coming due"
+    help_text = "Sent to the owner of an open action item before its due date."
+    default_setting = "action_item"
+    prefix = "action_item"
+    what = "Action item due"
+
+    def open_items(self):
+        return (
+            ActionItem.objects.open()
+            .filter(owner__isnull=False)
+            .select_related("workgroup", "owner")
+        )
+
+    def path(self, item) -> str:
+        return item.workgroup.get_absolute_url()
 
 
 register_reminder(MeetingReminder())
