@@ -17,6 +17,7 @@ from issues.services.advocacy_registry import (
     SENATE_DISTRICTS,
     district_error,
 )
+from members.models import Organisation
 from members.uploads import check_csv_text
 
 
@@ -333,3 +334,20 @@ def _district_numbers(text: str, maximum: int) -> list[int]:
             f"Districts run from 1 to {maximum}; not: {', '.join(outside)}."
         )
     return numbers
+
+
+# A paper's supporters ------------------------------------------------------------
+
+
+class SupporterForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Add a supporting organisation",
+        queryset=None,
+        help_text="A partner organisation that has endorsed this paper.",
+    )
+
+    def __init__(self, *args, paper, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.exclude(
+            supported_papers__paper=paper
+        ).order_by("name")
