@@ -18,6 +18,7 @@ from issues.services.advocacy_log import ContactDetails, FollowUpRow
 from members.models import Organisation
 
 FOLLOW_UP_ROWS = 3  # blank follow-up rows offered on the form
+OWN_RESPONSE = "response_of_"  # + a legislator's pk: that legislator's own response
 
 
 class LogChoices:
@@ -114,9 +115,11 @@ class ContactForm(forms.Form):
     )
     response = forms.ChoiceField(
         label="Response",
+        required=False,
         choices=Response.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how they responded."},
+        help_text="How the legislators met responded. If they did not all respond alike, "
+        "give each their own response below.",
     )
     notes = forms.CharField(
         label="Notes",
@@ -141,12 +144,39 @@ class ContactForm(forms.Form):
         self.fields["bills"].choices = choices.bill_choices()
         self.fields["members_present"].choices = choices.people_choices()
         self.fields["organisations_present"].choices = choices.organisation_choices()
+        # Every legislator offered has an optional response of their own
+        # (the page shows those of the ticked ones): it wins over `response`.
+        for pk, legislator in choices.legislators.items():
+            self.fields[OWN_RESPONSE + pk] = forms.ChoiceField(
+                label=f"Response of {legislator}",
+                required=False,
+                choices=[("", "As above"), *Response.choices],
+            )
 
     def clean_on(self):
         on = self.cleaned_data["on"]
         if on > timezone.localdate():
             raise forms.ValidationError("The date cannot be in the future.")
         return on
+
+    def clean(self):
+        cleaned = super().clean()
+        ticked = cleaned.get("legislators") or []
+        own = all(cleaned.get(OWN_RESPONSE + pk) for pk in ticked)
+        if ticked and not cleaned.get("response") and not own:
+            self.add_error(
+                "response",
+                "Choose how they responded, or give each legislator met a response below.",
+            )
+        return cleaned
+
+    def own_responses(self) -> list:
+        """Each legislator's own-response field, in the legislators' order."""
+        legislators = self.choices.legislators.items()
+        return [(legislator, self[OWN_RESPONSE + pk]) for pk, legislator in legislators]
+
+    def has_own_responses(self) -> bool:
+        return any(self[OWN_RESPONSE + pk].value() for pk in self.choices.legislators)
 
     def legislator_groups(self) -> list[tuple[str, list]]:
         """The legislators' checkboxes by chamber, for the grouped list."""
@@ -164,7 +194,10 @@ class ContactForm(forms.Form):
         return ContactDetails(
             on=data["on"],
             kind=data["kind"],
-            legislators=[choices.legislators[pk] for pk in data["legislators"]],
+            legislators={
+                choices.legislators[pk]: data[OWN_RESPONSE + pk] or data["response"]
+                for pk in data["legislators"]
+            },
             staff_met=data["staff_met"].strip(),
             members_present=[choices.people[pk] for pk in data["members_present"]],
             organisations_present=[
@@ -173,26 +206,32 @@ class ContactForm(forms.Form):
             papers=[choices.papers[pk] for pk in data["papers"]],
             bills=[choices.bills[pk] for pk in data["bills"]],
             ask=data["ask"].strip(),
-            response=data["response"],
             notes=data["notes"].strip(),
         )
 
 
 def contact_initial(contact) -> dict:
-    """The form's values for a contact being edited."""
-    return {
+    """The form's values for a contact being edited: one response when every
+    legislator met gave the same, else each their own."""
+    responses = {str(row.legislator_id): row.response for row in contact.responses.all()}
+    alike = set(responses.values())
+    initial = {
         "on": contact.on,
         "kind": contact.kind,
-        "legislators": [str(row.pk) for row in contact.legislators.all()],
+        "legislators": list(responses),
         "staff_met": contact.staff_met,
         "papers": [str(row.pk) for row in contact.papers.all()],
         "bills": [str(row.pk) for row in contact.bills.all()],
         "ask": contact.ask,
-        "response": contact.response,
         "notes": contact.notes,
         "members_present": [str(row.pk) for row in contact.members_present.all()],
         "organisations_present": [str(row.pk) for row in contact.organisations_present.all()],
     }
+    if len(alike) == 1:
+        initial["response"] = alike.pop()
+    else:
+        initial.update({OWN_RESPONSE + pk: response for pk, response in responses.items()})
+    return initial
 
 
 def new_contact_initial(*, query, choices: LogChoices, person) -> dict:

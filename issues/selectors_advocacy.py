@@ -34,6 +34,7 @@ from issues.models import (
     FollowUp,
     IssuePaper,
     Legislator,
+    LegislatorResponse,
     OrganisationDistrict,
 )
 
@@ -42,10 +43,17 @@ def _legislators_in_order():
     return Legislator.objects.order_by("chamber", "full_name")
 
 
+def responses_in_order():
+    """Each legislator met with their response, in the legislators' order."""
+    return LegislatorResponse.objects.select_related("legislator").order_by(
+        "legislator__chamber", "legislator__full_name"
+    )
+
+
 def _contacts():
     """Contacts with what a row of a contacts table shows."""
     return Contact.objects.select_related("logged_by").prefetch_related(
-        Prefetch("legislators", queryset=_legislators_in_order()),
+        Prefetch("responses", queryset=responses_in_order()),
         Prefetch("papers", queryset=IssuePaper.objects.only("pk", "title").order_by("title")),
     )
 
@@ -63,10 +71,15 @@ def contacts_filtered(*, user, filters: dict):
     contacts = _contacts()
     if paper := filters.get("paper"):
         contacts = contacts.filter(papers=paper)
+    # One legislator and one response name the same row: that legislator's
+    # response. A response alone: any legislator's at the contact.
+    met = {}
     if legislator := filters.get("legislator"):
-        contacts = contacts.filter(legislators=legislator)
+        met["responses__legislator"] = legislator
     if response := filters.get("response"):
-        contacts = contacts.filter(response=response)
+        met["responses__response"] = response
+    if met:
+        contacts = contacts.filter(pk__in=Contact.objects.filter(**met).values("pk"))
     if kind := filters.get("kind"):
         contacts = contacts.filter(kind=kind)
     if filters.get("mine"):
@@ -107,7 +120,7 @@ def contact_detail(*, pk: int) -> Contact:
     return (
         Contact.objects.select_related("logged_by")
         .prefetch_related(
-            Prefetch("legislators", queryset=_legislators_in_order()),
+            Prefetch("responses", queryset=responses_in_order()),
             Prefetch("papers", queryset=IssuePaper.objects.order_by("-legislative", "title")),
             Prefetch("bills", queryset=Bill.objects.order_by("-session", "number")),
             Prefetch("members_present", queryset=get_user_model().objects.order_by("full_name")),
@@ -142,7 +155,7 @@ SUMMARIES = {
 FIELD_LABELS = {
     "on": "Date",
     "kind": "Kind",
-    "legislators": "Legislators met",
+    "legislators": "Legislators met and their responses",
     "staff_met": "Staff met",
     "members_present": "Coalition members present",
     "organisations_present": "Organisations present",
@@ -200,27 +213,56 @@ def contact_history(contact: Contact) -> list[HistoryEntry]:
 
 
 @dataclass(frozen=True)
+class Latest:
+    """A legislator's latest response about a paper: at their latest contact
+    about it."""
+
+    paper_id: int
+    legislator_id: int
+    response: str
+    contact_id: int
+
+    @property
+    def label(self) -> str:
+        return Response(self.response).label
+
+
+def latest_responses(*, paper_ids=None, legislator=None) -> list[Latest]:
+    """The latest response of each legislator about each paper (of those
+    papers, or of that legislator): one query, ranked in the database. The
+    overview, a paper's page and a legislator's page all read it here."""
+    links = Contact.papers.through.objects.all()
+    if paper_ids is not None:
+        links = links.filter(issuepaper_id__in=paper_ids)
+    if legislator is not None:
+        links = links.filter(contact__responses__legislator=legislator)
+    return [
+        Latest(*row)
+        for row in links.annotate(
+            legislator=F("contact__responses__legislator"),
+            response=F("contact__responses__response"),
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("issuepaper_id"), F("contact__responses__legislator")],
+                order_by=[F("contact__on").desc(), F("contact_id").desc()],
+            ),
+        )
+        .filter(rank=1)
+        .values_list("issuepaper_id", "legislator", "response", "contact_id")
+    ]
+
+
+@dataclass(frozen=True)
 class LatestResponse:
+    """A latest response as a page shows it, with its contact."""
+
     contact: Contact
     subject: object  # the paper (a legislator's page) or the legislator (a paper's page)
+    response: str
 
-
-def latest_per_paper(contacts) -> list[LatestResponse]:
-    """Given a legislator's contacts newest first, the latest about each paper."""
-    latest = {}
-    for contact in contacts:
-        for paper in contact.papers.all():
-            latest.setdefault(paper.pk, LatestResponse(contact, paper))
-    return sorted(latest.values(), key=lambda row: row.subject.title.lower())
-
-
-def latest_per_legislator(contacts) -> dict[int, LatestResponse]:
-    """Given a paper's contacts newest first, each legislator's latest."""
-    latest = {}
-    for contact in contacts:
-        for legislator in contact.legislators.all():
-            latest.setdefault(legislator.pk, LatestResponse(contact, legislator))
-    return latest
+    @property
+    def label(self) -> str:
+        return Response(self.response).label
 
 
 # A paper's advocacy page -----------------------------------------------------------
@@ -253,7 +295,14 @@ def paper_advocacy(*, paper: IssuePaper) -> PaperAdvocacy:
         .order_by("-session", "number")
     )
     contacts = list(_contacts().filter(papers=paper).order_by("-on", "-pk"))
-    latest = latest_per_legislator(contacts)
+    by_pk = {contact.pk: contact for contact in contacts}
+    legislators = {row.legislator_id: row.legislator for c in contacts for row in c.responses.all()}
+    latest = {
+        row.legislator_id: LatestResponse(
+            by_pk[row.contact_id], legislators[row.legislator_id], row.response
+        )
+        for row in latest_responses(paper_ids=[paper.pk])
+    }
     committees = (
         Committee.objects.filter(bills__papers=paper)
         .distinct()
@@ -292,6 +341,15 @@ class LegislatorPage:
 def legislator_page(*, pk: int) -> LegislatorPage:
     legislator = Legislator.objects.prefetch_related("committees").get(pk=pk)
     contacts = list(_contacts().filter(legislators=legislator).order_by("-on", "-pk"))
+    by_pk = {contact.pk: contact for contact in contacts}
+    papers = {paper.pk: paper for contact in contacts for paper in contact.papers.all()}
+    latest = sorted(
+        (
+            LatestResponse(by_pk[row.contact_id], papers[row.paper_id], row.response)
+            for row in latest_responses(legislator=legislator)
+        ),
+        key=lambda row: row.subject.title.lower(),
+    )
     organisations = [
         row.organisation
         for row in OrganisationDistrict.objects.filter(
@@ -300,7 +358,7 @@ def legislator_page(*, pk: int) -> LegislatorPage:
         .select_related("organisation")
         .order_by("organisation__name")
     ]
-    return LegislatorPage(legislator, contacts, latest_per_paper(contacts), organisations)
+    return LegislatorPage(legislator, contacts, latest, organisations)
 
 
 # The overview ----------------------------------------------------------------------
@@ -348,24 +406,6 @@ def _papers():
     )
 
 
-def _latest_responses(paper_ids) -> list[tuple[int, int, str]]:
-    """(paper, legislator, response) of the latest contact with each legislator
-    about each paper: one query, ranked in the database."""
-    return list(
-        Contact.papers.through.objects.filter(issuepaper_id__in=paper_ids)
-        .annotate(
-            legislator=F("contact__legislators"),
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("issuepaper_id"), F("contact__legislators")],
-                order_by=[F("contact__on").desc(), F("contact_id").desc()],
-            ),
-        )
-        .filter(rank=1)
-        .values_list("issuepaper_id", "legislator", "contact__response")
-    )
-
-
 def _people(paper_ids) -> dict[int, set[str]]:
     """The members who met legislators about each paper, or logged it."""
     through = Contact.papers.through.objects.filter(issuepaper_id__in=paper_ids)
@@ -410,12 +450,11 @@ def advocacy_by_paper(*, today) -> list[OverviewRow]:
             if committee not in row.committees:
                 row.committees.append(committee)
 
-    latest = _latest_responses(ids)
-    legislators = Legislator.objects.in_bulk({legislator for _, legislator, _ in latest})
-    labels = dict(Response.choices)
-    responses: dict[int, dict[int, str]] = {}
-    for paper_id, legislator_id, response in latest:
-        responses.setdefault(paper_id, {})[legislator_id] = response
+    latest = latest_responses(paper_ids=ids)
+    legislators = Legislator.objects.in_bulk({row.legislator_id for row in latest})
+    responses: dict[int, dict[int, Latest]] = {}
+    for row in latest:
+        responses.setdefault(row.paper_id, {})[row.legislator_id] = row
 
     follow_ups = (
         FollowUp.objects.open()
@@ -434,8 +473,8 @@ def advocacy_by_paper(*, today) -> list[OverviewRow]:
         reached = responses.get(paper_id, {})
         row.reached = sorted(
             (
-                (legislators[pk], response, labels[response])
-                for pk, response in reached.items()
+                (legislators[pk], latest.response, latest.label)
+                for pk, latest in reached.items()
                 if pk in legislators
             ),
             key=lambda item: (item[0].chamber, item[0].full_name),
@@ -443,7 +482,7 @@ def advocacy_by_paper(*, today) -> list[OverviewRow]:
         on_committees = set().union(*(members_of.get(c.pk, set()) for c in row.committees))
         row.committee_members = len(on_committees)
         row.committee_reached = len(on_committees & reached.keys())
-        counts = list(reached.values())
+        counts = [latest.response for latest in reached.values()]
         row.tally = [(value, label, counts.count(value)) for value, label in Response.choices]
         row.people = sorted(people.get(paper_id, ()))
     return list(rows.values())
@@ -451,7 +490,7 @@ def advocacy_by_paper(*, today) -> list[OverviewRow]:
 
 def recent_contacts(limit: int = RECENT_CONTACTS):
     return list(
-        Contact.objects.select_related("logged_by").prefetch_related("legislators", "papers")[
-            :limit
-        ]
+        Contact.objects.select_related("logged_by").prefetch_related(
+            Prefetch("responses", queryset=responses_in_order()), "papers"
+        )[:limit]
     )

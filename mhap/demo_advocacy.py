@@ -161,8 +161,9 @@ ASKS = {
 }
 
 # A season of contacts: (month, day, kind, legislators by surname, members by
-# email, papers, response, notes, staff met, follow-up (description, owner,
-# days after, done?) or None). All in 2025.
+# email, papers, response (of all of them, or {surname: response}), notes,
+# staff met, follow-up (description, owner, days after, done?) or None). All
+# in 2025.
 SEASON = [
     (1, 14, "meeting", ["Steinke"], ["core@mhap.test", "jamal.carter@example.org"],
      ["988", "mobile"], "undecided",
@@ -250,9 +251,10 @@ SEASON = [
      ("Send the diversion figures from the crisis assessment center",
       "victor.santos@example.org", 14, False)),
     (3, 19, "testimony", ["Steinke", "Holmgren", "Nyberg", "Hale"], ["core@mhap.test",
-     "jamal.carter@example.org"], ["988"], "undecided",
+     "jamal.carter@example.org"], ["988"],
+     {"Steinke": "undecided", "Holmgren": "supportive", "Nyberg": "opposed", "Hale": "undecided"},
      "Public hearing on AB 118. Questions about the fee amount and exemptions for "
-     "low-income lines.", "", None),
+     "low-income lines; Nyberg spoke against any new fee on phone bills.", "", None),
     (3, 20, "event", ["Kasper", "Moua", "Sorensen"], ["olivia.grant@example.org",
      "wendy.krause@example.org"], ["peers", "loans"], "supportive",
      "Mental Health Advocacy Day at the Capitol: peers met three members at the reception.",
@@ -274,10 +276,11 @@ SEASON = [
      "Driftless clinic's telehealth numbers made the case. Will vote for AB 71 in the Senate's "
      "concurrence if it comes back.", "", None),
     (4, 16, "testimony", ["Haugen", "Gunderson", "Pierce"], ["yolanda.brooks@example.org",
-     "maya.jensen@example.org"], ["audits"], "undecided",
+     "maya.jensen@example.org"], ["audits"],
+     {"Haugen": "opposed", "Gunderson": "undecided", "Pierce": "supportive"},
      "Public hearing on AB 233. Insurers testified against; members asked for examples from "
-     "other states.", "", ("Send examples of other states' parity audits",
-                          "yolanda.brooks@example.org", 14, False)),
+     "other states. Pierce asked to be a co-sponsor.", "",
+     ("Send examples of other states' parity audits", "yolanda.brooks@example.org", 14, False)),
     (4, 23, "meeting", ["Pelletier"], ["tara.mueller@example.org", "member@mhap.test"],
      ["hours", "loans"], "supportive",
      "Thanked him for the Senate vote on AB 48; asked him to carry loan repayment next.", "",
@@ -556,16 +559,16 @@ def _contact(*, on, kind, names, emails, keys, response, notes, staff, papers, b
         for number, key, *_ in BILLS
         if key in keys and number in bills and bills[number].created_at.date() <= on
     ]
+    said = response if isinstance(response, dict) else dict.fromkeys(names, response)
     return ContactFactory(
         on=on,
         kind=kind,
-        legislators=[legislators[name] for name in names],
+        legislators={legislators[name]: said[name] for name in names},
         members_present=members,
         organisations_present=list({m.organisation for m in members if m.organisation}),
         papers=about,
         bills=carried,
         ask=" ".join(ASKS[key] for key in keys if key in papers),
-        response=response,
         notes=notes,
         staff_met=staff,
         logged_by=members[0],

@@ -429,7 +429,9 @@ class BillFactory(factory.django.DjangoModelFactory):
 
 class ContactFactory(factory.django.DjangoModelFactory):
     """A contact with its many-to-many parts given as lists: legislators,
-    papers, bills, members_present, organisations_present."""
+    papers, bills, members_present, organisations_present. `legislators`
+    may instead be {legislator: response}; listed ones respond
+    `legislators__response` (supportive)."""
 
     class Meta:
         model = "issues.Contact"
@@ -438,12 +440,15 @@ class ContactFactory(factory.django.DjangoModelFactory):
     on = datetime.date(2025, 3, 4)
     kind = "meeting"
     ask = "Co-sponsor the bill."
-    response = "supportive"
 
     @factory.post_generation
-    def legislators(self, create, extracted, **kwargs):
-        if create:
-            self.legislators.set(extracted or [LegislatorFactory()])
+    def legislators(self, create, extracted, response="supportive", **kwargs):
+        if not create:
+            return
+        if not isinstance(extracted, dict):
+            extracted = dict.fromkeys(extracted or [LegislatorFactory()], response)
+        for legislator, said in extracted.items():
+            self.responses.create(legislator=legislator, response=said)
 
     @factory.post_generation
     def papers(self, create, extracted, **kwargs):

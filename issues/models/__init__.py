@@ -6,6 +6,7 @@ from issues.models.advocacy import (
     Contact,
     FollowUp,
     Legislator,
+    LegislatorResponse,
     OrganisationDistrict,
     PaperSupport,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "IssueComment",
     "IssuePaper",
     "Legislator",
+    "LegislatorResponse",
     "Lever",
     "OrganisationDistrict",
     "PaperCoAuthor",

@@ -174,11 +174,14 @@ class PaperSupport(models.Model):
 
 class Contact(models.Model):
     """One advocacy contact: who met which legislators (or their staff),
-    about which papers and bills, what was asked and how they responded."""
+    about which papers and bills, what was asked and how each legislator
+    responded (LegislatorResponse)."""
 
     on = models.DateField("date", default=timezone.localdate)
     kind = models.CharField(max_length=20, choices=ContactKind.choices)
-    legislators = models.ManyToManyField(Legislator, related_name="contacts")
+    legislators = models.ManyToManyField(
+        Legislator, through="LegislatorResponse", related_name="contacts"
+    )
     staff_met = models.CharField(
         "staff met", max_length=300, blank=True, help_text="Names of staff, if you met staff."
     )
@@ -191,7 +194,6 @@ class Contact(models.Model):
     papers = models.ManyToManyField("issues.IssuePaper", related_name="advocacy_contacts")
     bills = models.ManyToManyField(Bill, blank=True, related_name="contacts")
     ask = models.TextField("the ask", max_length=3000, blank=True)
-    response = models.CharField(max_length=20, choices=Response.choices)
     notes = models.TextField(blank=True, max_length=10000, help_text="Markdown.")
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -208,6 +210,26 @@ class Contact(models.Model):
 
     def get_absolute_url(self):
         return reverse("advocacy:contact", kwargs={"pk": self.pk})
+
+
+class LegislatorResponse(models.Model):
+    """A legislator met at a contact, and how they responded: at one meeting
+    one may be supportive and another opposed."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="responses")
+    legislator = models.ForeignKey(Legislator, on_delete=models.CASCADE, related_name="responses")
+    response = models.CharField(max_length=20, choices=Response.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contact", "legislator"], name="one_response_per_legislator_and_contact"
+            )
+        ]
+        indexes = [models.Index(fields=["legislator", "contact"], name="responses_of_legislator")]
+
+    def __str__(self):
+        return f"{self.legislator}: {self.get_response_display()}"
 
 
 class FollowUpQuerySet(models.QuerySet):

@@ -8,23 +8,22 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from issues.models import Contact, FollowUp
+from issues.enums import Response
+from issues.models import Contact, FollowUp, LegislatorResponse
 from issues.services.advocacy import record, snapshot
 
 CONTACT_FIELDS = (
     "on",
     "kind",
-    "legislators",
     "staff_met",
     "members_present",
     "organisations_present",
     "papers",
     "bills",
     "ask",
-    "response",
     "notes",
 )
-CONTACT_MANY = ("legislators", "members_present", "organisations_present", "papers", "bills")
+CONTACT_MANY = ("members_present", "organisations_present", "papers", "bills")
 FOLLOW_UP_FIELDS = ("description", "owner", "due_on")
 
 
@@ -32,9 +31,8 @@ FOLLOW_UP_FIELDS = ("description", "owner", "due_on")
 class ContactDetails:
     on: datetime.date
     kind: str
-    legislators: list
+    legislators: dict  # each legislator met: how they responded (a Response value)
     papers: list
-    response: str
     staff_met: str = ""
     members_present: list = field(default_factory=list)
     organisations_present: list = field(default_factory=list)
@@ -61,6 +59,18 @@ def _check(details: ContactDetails) -> None:
         raise ContactError("A contact is with at least one legislator.")
     if not details.papers:
         raise ContactError("A contact is about at least one paper.")
+    if unknown := set(details.legislators.values()) - set(Response.values):
+        raise ContactError(f"Not a response: {', '.join(sorted(map(str, unknown)))}.")
+
+
+def contact_snapshot(contact: Contact) -> dict:
+    """What the change record compares: the contact's fields, and each
+    legislator met with their response ("Rep. … (D-12): Supportive")."""
+    met = contact.responses.select_related("legislator")
+    return {
+        **snapshot(contact, CONTACT_FIELDS),
+        "legislators": sorted(str(row) for row in met),
+    }
 
 
 def _apply(contact: Contact, details: ContactDetails) -> None:
@@ -72,6 +82,21 @@ def _apply(contact: Contact, details: ContactDetails) -> None:
 def _set_many(contact: Contact, details: ContactDetails) -> None:
     for name in CONTACT_MANY:
         getattr(contact, name).set(getattr(details, name))
+    wanted = {legislator.pk: response for legislator, response in details.legislators.items()}
+    contact.responses.exclude(legislator_id__in=wanted).delete()
+    rows = {row.legislator_id: row for row in contact.responses.all()}
+    changed = []
+    for legislator_id, response in wanted.items():
+        row = rows.get(legislator_id)
+        if row is not None and row.response != response:
+            row.response = response
+            changed.append(row)
+    LegislatorResponse.objects.bulk_update(changed, ["response"])
+    LegislatorResponse.objects.bulk_create(
+        LegislatorResponse(contact=contact, legislator_id=legislator_id, response=response)
+        for legislator_id, response in wanted.items()
+        if legislator_id not in rows
+    )
 
 
 def _write_follow_ups(*, actor, contact: Contact, rows: list[FollowUpRow]) -> None:
@@ -122,7 +147,7 @@ def log_contact(*, actor, details: ContactDetails, follow_ups: list[FollowUpRow]
         subject="contact",
         subject_id=contact.pk,
         action="created",
-        after=snapshot(contact, CONTACT_FIELDS),
+        after=contact_snapshot(contact),
     )
     _write_follow_ups(actor=actor, contact=contact, rows=follow_ups)
     return contact
@@ -137,7 +162,7 @@ def change_contact(
     # Locked, and read afresh: two people saving at once are recorded one
     # after the other, each against what the other left.
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
-    before = snapshot(contact, CONTACT_FIELDS)
+    before = contact_snapshot(contact)
     _apply(contact, details)
     contact.save()
     _set_many(contact, details)
@@ -147,7 +172,7 @@ def change_contact(
         subject_id=contact.pk,
         action="changed",
         before=before,
-        after=snapshot(contact, CONTACT_FIELDS),
+        after=contact_snapshot(contact),
     )
     _write_follow_ups(actor=actor, contact=contact, rows=follow_ups)
     return contact
@@ -179,7 +204,7 @@ def delete_contact(*, actor, contact: Contact) -> None:
     """Delete a contact logged by mistake (or twice), with its follow-ups; the
     record keeps what it said."""
     before = {
-        **snapshot(contact, CONTACT_FIELDS),
+        **contact_snapshot(contact),
         "follow_ups": sorted(
             f"{f.description} ({f.owner}, {f.due_on})"
             for f in contact.follow_ups.select_related("owner")

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from issues import selectors_advocacy
 from issues.advocacy_permissions import (
     can_manage_bills,
     can_manage_legislators,
@@ -166,7 +167,7 @@ def _bill_page(request, pk, *, status_form=None, status=200):
     )
     contacts = (
         Contact.objects.filter(bills=bill)
-        .prefetch_related("legislators")
+        .prefetch_related(Prefetch("responses", queryset=selectors_advocacy.responses_in_order()))
         .order_by("-on", "-pk")[: BILL_CONTACTS_SHOWN + 1]
     )
     contacts = list(contacts)

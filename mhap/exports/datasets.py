@@ -38,6 +38,7 @@ from issues.models import (
     IssueComment,
     IssuePaper,
     Legislator,
+    LegislatorResponse,
     Lever,
     OrganisationDistrict,
     PaperCoAuthor,
@@ -891,11 +892,12 @@ def paper_supporters():
 @dataset(
     "advocacy_contacts",
     "id on kind legislator_ids staff_met member_emails organisation_ids paper_ids bill_ids ask "
-    "response notes logged_by_email created_at updated_at",
+    "notes logged_by_email created_at updated_at",
     model=Contact,
-    many_to_many=("legislators", "members_present", "organisations_present", "papers", "bills"),
+    many_to_many=("members_present", "organisations_present", "papers", "bills"),
 )
 def advocacy_contacts():
+    """Each legislator's response is in advocacy_contact_responses."""
     rows = (
         Contact.objects.select_related("logged_by")
         .prefetch_related("legislators", "members_present", "organisations_present", "papers",
@@ -914,11 +916,23 @@ def advocacy_contacts():
             "paper_ids": _ids(contact.papers),
             "bill_ids": _ids(contact.bills),
             "ask": contact.ask,
-            "response": contact.response,
             "notes": contact.notes,
             "logged_by_email": _email(contact.logged_by),
             "created_at": contact.created_at,
             "updated_at": contact.updated_at,
+        }
+
+
+@dataset(
+    "advocacy_contact_responses", "contact_id legislator_id response", model=LegislatorResponse
+)
+def advocacy_contact_responses():
+    rows = LegislatorResponse.objects.order_by("contact_id", "legislator_id")
+    for row in rows.iterator(chunk_size=CHUNK):
+        yield {
+            "contact_id": row.contact_id,
+            "legislator_id": row.legislator_id,
+            "response": row.response,
         }
 
 

@@ -60,4 +60,30 @@
   }
 
   document.querySelectorAll("[data-filter-list]").forEach(setUp);
+
+  // Each legislator's own response: only the ticked legislators' are shown.
+  // Without this script every legislator's is shown, and unticked ones are ignored.
+  function showOwnResponses(section) {
+    var rows = Array.prototype.slice.call(section.querySelectorAll("[data-own-response]"));
+    var none = section.querySelector("[data-own-responses-none]");
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var box = document.querySelector(
+          'input[name="legislators"][value="' + row.dataset.ownResponse + '"]'
+        );
+        row.hidden = !(box && box.checked);
+        if (!row.hidden) {
+          shown += 1;
+        }
+      });
+      none.hidden = shown > 0;
+    }
+    document.querySelectorAll('input[name="legislators"]').forEach(function (box) {
+      box.addEventListener("change", apply);
+    });
+    apply();
+  }
+
+  document.querySelectorAll("[data-own-responses]").forEach(showOwnResponses);
 })();

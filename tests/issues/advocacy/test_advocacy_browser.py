@@ -1,5 +1,6 @@
 """Logging a contact in Chromium: a member records a meeting with two
-legislators about two papers, and the papers' pages and the overview show it."""
+legislators about two papers, where one was supportive and the other opposed,
+and the papers' pages and the overview show it."""
 
 import pytest
 from django.urls import reverse
@@ -24,7 +25,7 @@ def adopted_paper(coalition, title):
 
 def tick(page, text):
     # USWDS draws its own box over the input: a person clicks the label.
-    page.locator("label", has_text=text).click()
+    page.locator(".usa-checkbox__label, .usa-radio__label", has_text=text).click()
 
 
 def test_member_logs_a_meeting_with_two_legislators_about_two_papers(coalition, page_as):
@@ -34,6 +35,7 @@ def test_member_logs_a_meeting_with_two_legislators_about_two_papers(coalition, 
     amundsen = LegislatorFactory(
         full_name="Kathleen Amundsen", chamber="senate", party="D", district=26
     )
+    not_met = LegislatorFactory(full_name="Lena Notmet", district=9)
     page = page_as(coalition.wg_member)
     console_errors = record_console_errors(page)
 
@@ -46,6 +48,11 @@ def test_member_logs_a_meeting_with_two_legislators_about_two_papers(coalition, 
     tick(page, second.title)
     page.get_by_label("The ask").fill("Co-sponsor the 988 fee and the mobile crisis grants.")
     tick(page, "Supportive")
+    # She was not: only the ticked legislators offer a response of their own.
+    page.locator("summary", has_text="They did not all respond alike").click()
+    page.get_by_label(f"Response of {amundsen}").select_option(label="Opposed")
+    assert page.get_by_label(f"Response of {holmgren}").is_visible()
+    assert not page.get_by_label(f"Response of {not_met}").is_visible()
     page.get_by_label("Notes").fill("Both asked for the fiscal note.")
     follow_up = page.get_by_role("group", name="Follow-up 1")
     follow_up.get_by_label("What is to be done").fill("Send the fiscal note to both offices")
@@ -54,22 +61,21 @@ def test_member_logs_a_meeting_with_two_legislators_about_two_papers(coalition, 
     page.get_by_text("The contact is logged.").wait_for()
 
     contact = Contact.objects.get()
-    assert set(contact.legislators.all()) == {holmgren, amundsen}
+    assert {row.legislator: row.response for row in contact.responses.all()} == {
+        holmgren: "supportive",
+        amundsen: "opposed",
+    }
     assert set(contact.papers.all()) == {first, second}
-    assert (contact.kind, contact.response, contact.logged_by) == (
-        "meeting",
-        "supportive",
-        coalition.wg_member,
-    )
+    assert (contact.kind, contact.logged_by) == ("meeting", coalition.wg_member)
     assert contact.follow_ups.get().description == "Send the fiscal note to both offices"
 
-    # The first paper's advocacy page shows both legislators and the response.
+    # The first paper's advocacy page shows both legislators and their responses.
     page.goto(reverse("advocacy:paper", kwargs={"pk": first.pk}))
     latest = page.locator("table", has_text="Latest response")
-    for legislator in (holmgren, amundsen):
+    for legislator, response in ((holmgren, "Supportive"), (amundsen, "Opposed")):
         row = latest.locator("tr", has_text=legislator.full_name)
         row.wait_for()
-        assert "Supportive" in row.inner_text()
+        assert response in row.inner_text()
     page.get_by_text("Send the fiscal note to both offices").wait_for()
 
     # The overview counts both legislators reached on each paper, and the follow-up.
@@ -79,6 +85,6 @@ def test_member_logs_a_meeting_with_two_legislators_about_two_papers(coalition, 
         cells = glance.locator("tr", has_text=paper.title).locator("td").all_inner_texts()
         # Reached; on its committees (none named); supportive, undecided, opposed,
         # no response; the follow-up, due in March 2025 and so overdue by now.
-        assert cells == ["2", "0 of 0", "2", "0", "0", "0", "1 open (1 of them overdue)"]
+        assert cells == ["2", "0 of 0", "1", "0", "1", "0", "1 open (1 of them overdue)"]
     assert_accessible(page)
     assert console_errors == []

@@ -96,9 +96,8 @@ def test_a_moved_due_date_is_reminded_for_its_new_date_only(coalition, follow_up
     details = services.ContactDetails(
         on=contact.on,
         kind=contact.kind,
-        legislators=list(contact.legislators.all()),
+        legislators={row.legislator: row.response for row in contact.responses.all()},
         papers=list(contact.papers.all()),
-        response=contact.response,
         ask=contact.ask,
         members_present=list(contact.members_present.all()),
     )

@@ -3,6 +3,7 @@ marking follow-ups done, and the pages that read the log (contacts list,
 follow-ups, a contact, a legislator's and a paper's advocacy pages)."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -166,8 +167,15 @@ def test_logging_a_contact_saves_it_with_its_follow_ups_and_records_both(coaliti
     }
     created = records["contact", contact.pk, "created"]
     assert created.actor == coalition.wg_member
-    assert created.changes["response"] == [None, "supportive"]
-    assert created.changes["legislators"] == [None, sorted([str(first), str(second)])]
+    assert "response" not in created.changes
+    assert created.changes["legislators"] == [
+        None,
+        sorted([f"{first}: Supportive", f"{second}: Supportive"]),
+    ]
+    assert {row.legislator: row.response for row in contact.responses.all()} == {
+        first: "supportive",
+        second: "supportive",
+    }
 
 
 def test_a_contact_needs_a_legislator_and_a_paper_and_keeps_what_was_typed(coalition, member):
@@ -244,7 +252,134 @@ def test_a_response_must_be_chosen(member, paper):
     response = member.post(NEW, data)
 
     assert response.status_code == 400
-    assert "Choose how they responded." in response.content.decode()
+    assert "Choose how they responded, or give each legislator met a response below." in (
+        response.content.decode()
+    )
+    assert not Contact.objects.exists()
+
+
+def test_legislators_met_together_may_each_respond_differently(coalition, member, paper):
+    for_it, against, unsure = (LegislatorFactory() for _ in range(3))
+    data = contact_data(
+        legislators=[for_it, against, unsure],
+        papers=[paper],
+        response="undecided",  # for those given no response of their own
+        **{f"response_of_{for_it.pk}": "supportive", f"response_of_{against.pk}": "opposed"},
+    )
+
+    response = member.post(NEW, data)
+
+    assert response.status_code == 302
+    contact = Contact.objects.get()
+    assert {row.legislator: row.response for row in contact.responses.all()} == {
+        for_it: "supportive",
+        against: "opposed",
+        unsure: "undecided",
+    }
+    page = member.get(contact.get_absolute_url()).content.decode()
+    assert f"{for_it}</a>: <strong>Supportive</strong>" in page
+    assert f"{against}</a>: <strong>Opposed</strong>" in page
+
+
+def test_each_legislator_may_have_their_own_response_and_none_for_all(member, paper):
+    first, second = LegislatorFactory(), LegislatorFactory()
+    data = contact_data(
+        legislators=[first, second],
+        papers=[paper],
+        response="",
+        **{f"response_of_{first.pk}": "opposed", f"response_of_{second.pk}": "supportive"},
+    )
+
+    assert member.post(NEW, data).status_code == 302
+    assert sorted(Contact.objects.get().responses.values_list("response", flat=True)) == [
+        "opposed",
+        "supportive",
+    ]
+
+
+def test_a_response_for_one_legislator_only_still_needs_one_for_the_others(member, paper):
+    first, second, not_met = LegislatorFactory(), LegislatorFactory(), LegislatorFactory()
+    data = contact_data(
+        legislators=[first, second],
+        papers=[paper],
+        response="",
+        **{f"response_of_{first.pk}": "opposed", f"response_of_{not_met.pk}": "supportive"},
+    )
+
+    response = member.post(NEW, data)
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "give each legislator met a response below" in page
+    assert 'value="opposed" selected' in page  # what was chosen is kept
+    assert not Contact.objects.exists()
+
+
+def test_an_own_response_that_is_not_a_response_is_refused(member, paper):
+    legislator = LegislatorFactory()
+    data = contact_data(
+        legislators=[legislator], papers=[paper], **{f"response_of_{legislator.pk}": "furious"}
+    )
+
+    response = member.post(NEW, data)
+
+    assert response.status_code == 400
+    assert "Select a valid choice. furious is not one of the available choices." in (
+        response.content.decode()
+    )
+
+
+def test_the_edit_form_shows_one_response_when_all_alike_and_each_when_not(
+    coalition, member, paper
+):
+    first, second = LegislatorFactory(), LegislatorFactory()
+    alike = ContactFactory(
+        legislators=[first, second], papers=[paper], legislators__response="opposed",
+        logged_by=coalition.wg_member,
+    )  # fmt: skip
+    mixed = ContactFactory(
+        legislators={first: "opposed", second: "supportive"}, papers=[paper],
+        logged_by=coalition.wg_member,
+    )  # fmt: skip
+
+    alike_form = member.get(edit_url(alike)).context["form"]
+    mixed_form = member.get(edit_url(mixed)).context["form"]
+
+    assert alike_form["response"].value() == "opposed"
+    assert not alike_form.has_own_responses()
+    assert mixed_form["response"].value() is None
+    assert mixed_form[f"response_of_{first.pk}"].value() == "opposed"
+    assert mixed_form[f"response_of_{second.pk}"].value() == "supportive"
+    assert mixed_form.has_own_responses()
+
+
+def test_changing_one_legislators_response_leaves_the_others_and_is_recorded(
+    coalition, member, paper
+):
+    first, second = LegislatorFactory(), LegislatorFactory()
+    contact = ContactFactory(
+        legislators={first: "undecided", second: "opposed"}, papers=[paper],
+        logged_by=coalition.wg_member,
+    )  # fmt: skip
+    data = contact_data(
+        legislators=[first, second],
+        papers=[paper],
+        response="",
+        members_present=[],
+        **{f"response_of_{first.pk}": "supportive", f"response_of_{second.pk}": "opposed"},
+    )
+
+    assert member.post(edit_url(contact), data).status_code == 302
+
+    assert {row.legislator: row.response for row in contact.responses.all()} == {
+        first: "supportive",
+        second: "opposed",
+    }
+    changed = AdvocacyChange.objects.get(subject="contact", action="changed")
+    assert changed.changes["legislators"] == [
+        sorted([f"{first}: Undecided", f"{second}: Opposed"]),
+        sorted([f"{first}: Supportive", f"{second}: Opposed"]),
+    ]
 
 
 # Editing a contact ---------------------------------------------------------------------
@@ -289,15 +424,20 @@ def test_the_logger_changes_a_contact_and_only_the_differences_are_recorded(
 
     assert response.status_code == 302
     contact.refresh_from_db()
-    assert contact.response == "undecided"
-    assert set(contact.legislators.all()) == {legislator, other}
+    assert {row.legislator: row.response for row in contact.responses.all()} == {
+        legislator: "undecided",
+        other: "undecided",
+    }
     follow_up.refresh_from_db()
     assert follow_up.due_on == datetime.date(2025, 3, 25)
     assert contact.follow_ups.count() == 2
     changed = AdvocacyChange.objects.get(subject="contact", action="changed")
     assert changed.actor == coalition.wg_member
-    assert set(changed.changes) == {"legislators", "response"}
-    assert changed.changes["response"] == ["supportive", "undecided"]
+    assert set(changed.changes) == {"legislators"}
+    assert changed.changes["legislators"] == [
+        [f"{legislator}: Supportive"],
+        sorted([f"{legislator}: Undecided", f"{other}: Undecided"]),
+    ]
     moved = AdvocacyChange.objects.get(subject="follow_up", subject_id=follow_up.pk)
     assert moved.changes == {"due_on": ["2025-03-18", "2025-03-25"]}
     assert AdvocacyChange.objects.filter(subject="follow_up", action="created").count() == 1
@@ -361,7 +501,8 @@ def test_the_logger_deletes_a_contact_logged_twice_and_the_record_keeps_it(coali
     deleted = AdvocacyChange.objects.get(subject="contact", subject_id=contact.pk)
     assert deleted.action == "deleted"
     assert deleted.actor == coalition.wg_member
-    assert deleted.changes["response"] == ["supportive", None]
+    assert deleted.changes["legislators"][1] is None
+    assert deleted.changes["legislators"][0][0].endswith(": Supportive")
     assert len(deleted.changes["follow_ups"][0]) == 1
 
 
@@ -376,7 +517,9 @@ def test_another_member_may_not_delete_a_contact(coalition, client_as):
 def test_saving_an_unchanged_contact_records_nothing(coalition, member):
     contact = coalition.contact()
     form = member.get(edit_url(contact)).context["form"]
-    data = {name: form[name].value() for name in form.fields} | follow_up_rows()
+    values = {name: form[name].value() for name in form.fields}
+    data = {name: value for name, value in values.items() if value is not None}
+    data |= follow_up_rows()
     data["on"] = contact.on.isoformat()
 
     response = member.post(edit_url(contact), data)
@@ -526,7 +669,8 @@ def test_the_contact_page_shows_everything_and_its_record(coalition, client_as, 
     assert "<script>alert(1)</script>" not in html
     assert "Jo Aide" in html
     assert "Wren Member" in html  # logged by
-    assert "Response: Supportive → Opposed" in html
+    (met,) = contact.legislators.all()
+    assert f"Legislators met and their responses: {met}: Supportive → {met}: Opposed" in html
     assert "Mine to do" in html
     assert f'action="{done_url(mine)}"' in html  # the partner owns it
     assert "Edit the contact" not in html
@@ -566,7 +710,7 @@ def test_the_contacts_list_is_newest_first_and_filters(coalition, member, paper)
         on=datetime.date(2025, 1, 10),
         legislators=[ann],
         papers=[paper],
-        response="opposed",
+        legislators__response="opposed",
         kind="call",
         logged_by=coalition.core,
     )
@@ -657,6 +801,25 @@ def test_the_follow_ups_queries_do_not_grow_with_rows(coalition, member):
 # A legislator's page -----------------------------------------------------------------------
 
 
+def test_pages_and_filters_read_each_legislators_own_response(coalition, member, paper):
+    for_it, against = LegislatorFactory(), LegislatorFactory()
+    contact = ContactFactory(legislators={for_it: "supportive", against: "opposed"}, papers=[paper])
+
+    paper_page = member.get(reverse("advocacy:paper", kwargs={"pk": paper.pk}))
+    against_page = member.get(against.get_absolute_url())
+
+    latest = {row.subject: row.label for row in paper_page.context["advocacy"].latest}
+    assert latest == {for_it: "Supportive", against: "Opposed"}
+    assert [row.label for row in against_page.context["page"].latest] == ["Opposed"]
+    their_response = re.search(
+        r'data-label="Their response">\s*(\w+)\s*</td>', against_page.content.decode()
+    )
+    assert their_response.group(1) == "Opposed"
+    assert listed(member, "response=opposed") == [contact.pk]
+    assert listed(member, f"response=opposed&legislator={against.pk}") == [contact.pk]
+    assert listed(member, f"response=opposed&legislator={for_it.pk}") == []
+
+
 def test_a_legislators_page_shows_contacts_latest_responses_and_partners(
     coalition, client_as, paper
 ):
@@ -664,13 +827,16 @@ def test_a_legislators_page_shows_contacts_latest_responses_and_partners(
     legislator.committees.add(CommitteeFactory(chamber="senate", name="Health"))
     other_paper = coalition.legislative_paper()
     ContactFactory(
-        on=datetime.date(2025, 1, 5), legislators=[legislator], papers=[paper], response="undecided"
+        on=datetime.date(2025, 1, 5),
+        legislators=[legislator],
+        papers=[paper],
+        legislators__response="undecided",
     )
     latest = ContactFactory(
         on=datetime.date(2025, 2, 5),
         legislators=[legislator],
         papers=[paper, other_paper],
-        response="supportive",
+        legislators__response="supportive",
         logged_by=coalition.core,
     )
     nearby = OrganisationFactory(name="Senate Seven Clinic")
@@ -734,10 +900,16 @@ def test_a_papers_page_shows_bills_latest_responses_coverage_and_follow_ups(
     bill.papers.add(paper)
     bill.committees.add(committee)
     ContactFactory(
-        on=datetime.date(2025, 1, 5), legislators=[reached], papers=[paper], response="opposed"
+        on=datetime.date(2025, 1, 5),
+        legislators=[reached],
+        papers=[paper],
+        legislators__response="opposed",
     )
     newer = ContactFactory(
-        on=datetime.date(2025, 2, 5), legislators=[reached], papers=[paper], response="supportive"
+        on=datetime.date(2025, 2, 5),
+        legislators=[reached],
+        papers=[paper],
+        legislators__response="supportive",
     )
     about_another = ContactFactory(legislators=[waiting], papers=[coalition.legislative_paper()])
     due = FollowUpFactory(contact=newer, owner=coalition.core, description="Send the brief")

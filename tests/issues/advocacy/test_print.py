@@ -35,11 +35,11 @@ def test_overview_counts_each_legislators_latest_response_once(coalition, client
     changed_mind, firm = LegislatorFactory(full_name="Ann Arbor"), LegislatorFactory()
     ContactFactory(
         on=datetime.date(2025, 2, 3), legislators=[changed_mind, firm], papers=[paper],
-        response="undecided",
+        legislators__response="undecided",
     )  # fmt: skip
     ContactFactory(
         on=datetime.date(2025, 3, 10), legislators=[changed_mind], papers=[paper],
-        response="supportive",
+        legislators__response="supportive",
     )  # fmt: skip
 
     row = overview_row(client_as(coalition.wg_member), paper)
@@ -53,6 +53,22 @@ def test_overview_counts_each_legislators_latest_response_once(coalition, client
     }
     assert row.paper.contact_count == 2
     assert row.paper.last_contact_on == datetime.date(2025, 3, 10)
+
+
+def test_overview_counts_each_legislator_under_their_own_response(coalition, client_as):
+    paper = coalition.legislative_paper()
+    for_it, against = LegislatorFactory(), LegislatorFactory()
+    ContactFactory(legislators={for_it: "supportive", against: "opposed"}, papers=[paper])
+
+    row = overview_row(client_as(coalition.wg_member), paper)
+
+    assert [(value, count) for value, _, count in row.tally] == [
+        ("supportive", 1), ("undecided", 0), ("opposed", 1), ("no_response", 0),
+    ]  # fmt: skip
+    assert {legislator.pk: label for legislator, _, label in row.reached} == {
+        for_it.pk: "Supportive",
+        against.pk: "Opposed",
+    }
 
 
 def test_overview_counts_committee_members_reached_out_of_all(coalition, client_as):
