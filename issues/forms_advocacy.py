@@ -16,6 +16,7 @@ from issues.services.advocacy_registry import (
     ASSEMBLY_DISTRICTS,
     SENATE_DISTRICTS,
     district_error,
+    seat_holder,
 )
 from members.models import Organisation
 from members.uploads import check_csv_text
@@ -126,18 +127,17 @@ class LegislatorForm(forms.ModelForm):
             )
 
     def _sitting_in_the_seat(self, others):
-        """Another legislator in this seat whose term overlaps this one's (a
-        term without dates is open at that end)."""
+        """Another legislator in this seat whose term overlaps this one's."""
         cleaned = self.cleaned_data
         if not (cleaned.get("chamber") and cleaned.get("district") is not None):
             return None
-        start, end = cleaned.get("term_start"), cleaned.get("term_end")
-        same_seat = others.filter(chamber=cleaned["chamber"], district=cleaned["district"])
-        if start:
-            same_seat = same_seat.filter(Q(term_end__isnull=True) | Q(term_end__gte=start))
-        if end:
-            same_seat = same_seat.filter(Q(term_start__isnull=True) | Q(term_start__lte=end))
-        return same_seat.first()
+        return seat_holder(
+            chamber=cleaned["chamber"],
+            district=cleaned["district"],
+            term_start=cleaned.get("term_start"),
+            term_end=cleaned.get("term_end"),
+            legislators=others.filter(chamber=cleaned["chamber"], district=cleaned["district"]),
+        )
 
 
 class LegislatorImportForm(forms.Form):

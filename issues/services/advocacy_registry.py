@@ -1,20 +1,16 @@
-"""Writes of advocacy's registers (issue 13): legislators (by hand, from a CSV
-file, or from the legislative-data service), bills and their status history,
+"""Writes of advocacy's registers (issue 13): legislators (by hand, or from
+the legislative-data service; from a CSV file in advocacy_import), bills and their status history,
 and the districts where an organisation has constituents. Each change is
 recorded (issues.services.advocacy.record) in the transaction that makes it."""
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from issues.enums import BillStatus, Chamber, Party
-from issues.models import Bill, BillStatusChange, Committee, Legislator, OrganisationDistrict
+from issues.enums import BillStatus, Chamber
+from issues.models import Bill, BillStatusChange, Legislator, OrganisationDistrict
 from issues.services.advocacy import record, snapshot
 
 LEGISLATOR_FIELDS = (
@@ -47,6 +43,28 @@ class RegistryError(Exception):
     """A change that cannot be made as asked; the message says why."""
 
 
+def terms_overlap(start, end, other_start, other_end) -> bool:
+    """Whether two terms share a day; a term without a date is open at that end."""
+    return (start is None or other_end is None or other_end >= start) and (
+        end is None or other_start is None or other_start <= end
+    )
+
+
+def seat_holder(*, chamber: str, district: int, term_start, term_end, legislators):
+    """The first of `legislators` who holds this seat for part of the term
+    term_start..term_end: one legislator per seat at a time. The caller leaves
+    out the legislator being saved."""
+    return next(
+        (
+            legislator
+            for legislator in legislators
+            if (legislator.chamber, legislator.district) == (chamber, district)
+            and terms_overlap(term_start, term_end, legislator.term_start, legislator.term_end)
+        ),
+        None,
+    )
+
+
 def _save(instance, data: dict, fields) -> None:
     """Set plain fields from `data`, save, then set many-to-many ones."""
     for name in fields:
@@ -61,7 +79,7 @@ def _save(instance, data: dict, fields) -> None:
 # Legislators ---------------------------------------------------------------
 
 
-def _write_legislator(
+def write_legislator(
     *, actor, legislator: Legislator | None, data: dict
 ) -> tuple[Legislator, bool]:
     """Create (legislator None) or change one legislator and record it.
@@ -93,217 +111,13 @@ def _write_legislator(
 
 @transaction.atomic
 def create_legislator(*, actor, data: dict) -> Legislator:
-    return _write_legislator(actor=actor, legislator=None, data=data)[0]
+    return write_legislator(actor=actor, legislator=None, data=data)[0]
 
 
 @transaction.atomic
 def update_legislator(*, actor, legislator: Legislator, data: dict) -> bool:
     """Whether anything changed."""
-    return _write_legislator(actor=actor, legislator=legislator, data=data)[1]
-
-
-# The CSV import ------------------------------------------------------------
-
-# The file's columns, in the documented order, and the legislator's fields they fill.
-COLUMN_FIELDS = {
-    "name": "full_name", "chamber": "chamber", "district": "district", "party": "party",
-    "committees": "committees", "phone": "office_phone", "email": "office_email",
-    "address": "office_address", "staff": "staff", "term_start": "term_start",
-    "term_end": "term_end", "external_id": "external_id",
-}  # fmt: skip
-IMPORT_COLUMNS = tuple(COLUMN_FIELDS)
-REQUIRED_COLUMNS = ("name", "chamber", "district", "party")
-MAX_LENGTHS = {"name": 200, "phone": 40, "address": 300, "staff": 2000, "external_id": 100}
-MAX_ROWS = 1000
-CHAMBER_WORDS = {"assembly": Chamber.ASSEMBLY, "senate": Chamber.SENATE}
-PARTY_WORDS = {
-    **{value.lower(): value for value in Party.values},
-    **{label.lower(): value for value, label in Party.choices},
-}
-
-
-@dataclass
-class LegislatorImport:
-    """What an import did: counts, and each refused row as [line, name, reason]."""
-
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)
-
-
-def _split_committees(value: str) -> list[str]:
-    return [" ".join(part.split()) for part in value.split(";") if part.strip()]
-
-
-def _date(value: str, column: str):
-    if not value:
-        return None, ""
-    for pattern in ("%Y-%m-%d", "%m/%d/%Y"):
-        try:
-            return datetime.datetime.strptime(value, pattern).date(), ""  # noqa: DTZ007 -- a date, no time of day
-        except ValueError:
-            continue
-    return None, f"{column} '{value}' is not a date: write it as 2025-01-06."
-
-
-def _check_row(values: dict, columns) -> tuple[dict, str]:
-    """The row as the legislator's fields, or the reason it is refused."""
-    for column, limit in MAX_LENGTHS.items():
-        if len(values.get(column, "")) > limit:
-            return {}, f"The {column} is longer than {limit} characters."
-    if not values["name"]:
-        return {}, "The name is empty."
-    chamber = CHAMBER_WORDS.get(values["chamber"].lower())
-    if chamber is None:
-        return {}, f"Chamber '{values['chamber']}' must be Assembly or Senate."
-    if not (values["district"].isascii() and values["district"].isdigit()):
-        return {}, f"District '{values['district']}' is not a number."
-    district = int(values["district"])
-    if problem := district_error(chamber, district):
-        return {}, problem
-    party = PARTY_WORDS.get(values["party"].lower())
-    if party is None:
-        return {}, (
-            f"Party '{values['party']}' must be one of "
-            + ", ".join(f"{value} ({label})" for value, label in Party.choices)
-            + "."
-        )
-    if values.get("email"):
-        try:
-            validate_email(values["email"])
-        except ValidationError:
-            return {}, f"'{values['email']}' is not a valid email address."
-    start, problem = _date(values.get("term_start", ""), "term_start")
-    if problem:
-        return {}, problem
-    end, problem = _date(values.get("term_end", ""), "term_end")
-    if problem:
-        return {}, problem
-    if start and end and end < start:
-        return {}, "The term ends before it starts."
-    committees = _split_committees(values.get("committees", ""))
-    if too_long := [name for name in committees if len(name) > 200]:
-        return {}, f"The committee name '{too_long[0][:40]}…' is longer than 200 characters."
-    parsed = {**values, "name": " ".join(values["name"].split()), "chamber": chamber,
-              "district": district, "party": party, "term_start": start, "term_end": end,
-              "committees": committees}  # fmt: skip
-    # A column the file leaves out leaves that field as it is.
-    return {COLUMN_FIELDS[column]: parsed[column] for column in columns}, ""
-
-
-def parse_legislator_csv(content: bytes) -> tuple[list[tuple[int, dict]], list[list]]:
-    """Return (good rows as (line, fields), errors as [line, name, reason])."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [[0, "", "The file is not UTF-8 text. Save it as 'CSV UTF-8' and try again."]]
-    reader = csv.DictReader(io.StringIO(text))
-    header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        return [], [
-            [1, "", f"The first line must name the columns; missing: {', '.join(missing)}."]
-        ]
-    reader.fieldnames = header
-    columns = tuple(column for column in IMPORT_COLUMNS if column in header)
-    rows, errors = [], []
-    try:
-        for record_ in reader:
-            values = {
-                key: (value or "").strip() for key, value in record_.items() if key in columns
-            }
-            if not any(values.values()):
-                continue  # an empty line
-            if len(rows) + len(errors) >= MAX_ROWS:
-                return [], [[0, "", f"The file has more than {MAX_ROWS} rows; split it."]]
-            row, problem = _check_row(values, columns)
-            if problem:
-                errors.append([reader.line_num, values.get("name", ""), problem])
-            else:
-                rows.append((reader.line_num, row))
-    except csv.Error as error:
-        errors.append([reader.line_num, "", f"The file is not valid CSV here: {error}."])
-    return rows, errors
-
-
-def _seat(chamber: str, district: int, name: str) -> tuple:
-    return (chamber, district, name.lower())
-
-
-def _seat_of(legislator: Legislator) -> tuple:
-    return _seat(legislator.chamber, legislator.district, legislator.full_name)
-
-
-@transaction.atomic
-def import_legislators(*, actor, content: bytes) -> LegislatorImport:
-    """Create or update a legislator for each good row of the file, all in one
-    transaction. A row matches a legislator by its external id when it has
-    one, else by chamber, district and name (ignoring case)."""
-    rows, errors = parse_legislator_csv(content)
-    result = LegislatorImport(errors=errors)
-    existing = list(Legislator.objects.select_for_update())
-    by_id = {
-        legislator.external_id: legislator for legislator in existing if legislator.external_id
-    }
-    by_seat = {_seat_of(legislator): legislator for legislator in existing}
-    committees = {(c.chamber, c.name.lower()): c for c in Committee.objects.all()}
-    claimed = {}  # legislator pk or new seat -> the line that took it
-
-    for line, row in rows:
-        name, external_id = row["full_name"], row.get("external_id", "")
-        seat = _seat(row["chamber"], row["district"], name)
-        target = by_id.get(external_id) if external_id else None
-        if target is None:
-            target = by_seat.get(seat)
-            if target and external_id and target.external_id:
-                result.errors.append([line, name, (
-                    "This seat and name belong to the legislator with external id "
-                    f"'{target.external_id}', not '{external_id}'."
-                )])  # fmt: skip
-                continue
-        elif by_seat.get(seat, target).pk != target.pk:
-            result.errors.append([line, name, (
-                f"The external id is {target.full_name}'s, and another legislator already "
-                "has this name and seat."
-            )])  # fmt: skip
-            continue
-        key = target.pk if target else seat
-        if key in claimed:
-            result.errors.append([line, name, f"The same legislator is on line {claimed[key]}."])
-            continue
-        data = dict(row)
-        if "committees" in data:
-            data["committees"] = [
-                _committee(committees, row["chamber"], committee) for committee in row["committees"]
-            ]
-        old_seat = _seat_of(target) if target else None
-        try:
-            legislator, changed = _write_legislator(actor=actor, legislator=target, data=data)
-        except RegistryError as error:
-            result.errors.append([line, name, str(error)])
-            continue
-        if target is None:
-            result.created += 1
-        elif changed:
-            result.updated += 1
-        else:
-            result.unchanged += 1
-        claimed[key] = claimed[legislator.pk] = line
-        by_seat.pop(old_seat, None)
-        by_seat[_seat_of(legislator)] = legislator
-        if legislator.external_id:
-            by_id[legislator.external_id] = legislator
-    result.errors.sort(key=lambda error: error[0])
-    return result
-
-
-def _committee(committees: dict, chamber: str, name: str) -> Committee:
-    """The chamber's committee of that name (ignoring case); a new one if none."""
-    key = (chamber, name.lower())
-    if key not in committees:
-        committees[key] = Committee.objects.create(chamber=chamber, name=name)
-    return committees[key]
+    return write_legislator(actor=actor, legislator=legislator, data=data)[1]
 
 
 # The legislative-data service ----------------------------------------------
@@ -347,7 +161,7 @@ def refresh_legislators(*, actor, people) -> Refresh:
                 external_id="",
             ).first()
         try:
-            _, changed = _write_legislator(actor=actor, legislator=target, data=data)
+            _, changed = write_legislator(actor=actor, legislator=target, data=data)
         except RegistryError as error:
             result.skipped.append((person.full_name, str(error)))
             continue

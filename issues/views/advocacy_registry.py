@@ -37,6 +37,7 @@ from issues.models import (
     OrganisationDistrict,
     Recommendation,
 )
+from issues.services import advocacy_import
 from issues.services import advocacy_registry as services
 from members.decorators import admin_required, member_required
 from members.models import Organisation
@@ -116,7 +117,7 @@ def import_legislators(request):
     form = LegislatorImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        result = services.import_legislators(actor=request.user, content=upload.read())
+        result = advocacy_import.import_legislators(actor=request.user, content=upload.read())
         return render(
             request,
             "issues/advocacy/registry_import_result.html",
@@ -125,7 +126,7 @@ def import_legislators(request):
     return render(
         request,
         "issues/advocacy/registry_import.html",
-        {"form": form, "columns": services.IMPORT_COLUMNS},
+        {"form": form, "columns": advocacy_import.IMPORT_COLUMNS},
         status=400 if form.errors else 200,
     )
 

@@ -377,6 +377,165 @@ def test_a_file_not_named_csv_is_refused(coalition, client_as):
     assert "Upload a .csv file" in error_next_to(response, "file")
 
 
+# Legislators: the import's committees -------------------------------------------
+
+
+MH = "Mental Health and Substance Abuse Prevention"
+
+
+def committee_row(committees, name="Dana Whitfield", chamber="Assembly", district=12):
+    return f'{name},{chamber},{district},D,"{committees}",,,,,,,\n'
+
+
+@pytest.mark.parametrize(
+    ("chamber", "typed", "meant"),
+    [
+        ("Assembly", "Mental Health & Substance Abuse Prevention", MH),
+        ("Assembly", "  mental health and substance-abuse prevention. ", MH),
+        ("Assembly", f"Assembly Committee on {MH}", MH),
+        ("Assembly", "HEALTH AGING & LONG TERM CARE COMMITTEE", "Health, Aging and Long-Term Care"),
+        ("Assembly", "Joint Committee on Finance", "Joint Finance"),
+        ("Senate", "Senate Committee on Health", "Health"),
+        ("Senate", "Committee on Health", "Health"),
+        ("Senate", "Health Committee", "Health"),
+    ],
+)  # fmt: skip
+def test_the_import_matches_a_committee_name_written_differently(
+    coalition, client_as, chamber, typed, meant
+):
+    CommitteeFactory(chamber="assembly", name=MH)
+    CommitteeFactory(chamber="assembly", name="Health, Aging and Long-Term Care")
+    CommitteeFactory(chamber="assembly", name="Joint Finance")
+    CommitteeFactory(chamber="senate", name="Health")
+    CommitteeFactory(chamber="senate", name="Mental Health, Substance Abuse Prevention")
+
+    response = upload(client_as(coalition.admin), HEADER + committee_row(typed, chamber=chamber))
+
+    result = response.context["result"]
+    assert (result.created, result.errors, result.committees_added) == (1, [], [])
+    legislator = Legislator.objects.get()
+    assert [(c.chamber, c.name) for c in legislator.committees.all()] == [(chamber.lower(), meant)]
+    assert Committee.objects.count() == 5
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Health",
+        "Committee on Health",
+        "Assembly Committee on Health",
+        "Health, Aging",
+        "Health, Aging and Long-Term Care Reform",
+        "Helth, Aging and Long-Term Care",
+    ],
+)
+def test_a_committee_name_only_like_one_is_refused_with_the_suggestion(coalition, client_as, typed):
+    CommitteeFactory(chamber="assembly", name="Health, Aging and Long-Term Care")
+    text = HEADER + (
+        "Marcus Lindqvist,Assembly,5,R,,,,,,,,\n"
+        + committee_row(f"Rural Affairs;{typed}", district=7)
+    )
+
+    response = upload(client_as(coalition.admin), text)
+
+    result = response.context["result"]
+    message = (
+        f'No Assembly committee is called "{typed}". Did you mean '
+        '"Health, Aging and Long-Term Care"? Use the committee\'s full name.'
+    )
+    assert result.errors == [[3, "Dana Whitfield", message]]
+    assert result.created == 1
+    assert list(Legislator.objects.values_list("full_name", flat=True)) == ["Marcus Lindqvist"]
+    assert list(Committee.objects.values_list("name", flat=True)) == [
+        "Health, Aging and Long-Term Care"
+    ]  # not even the row's Rural Affairs
+    assert message in html.unescape(response.content.decode())
+
+
+def test_a_look_alike_names_every_candidate_most_alike_first(coalition, client_as):
+    CommitteeFactory(chamber="assembly", name="Mental Health and Substance Abuse Prevention")
+    CommitteeFactory(chamber="assembly", name="Mental Health Reform")
+    CommitteeFactory(chamber="senate", name="Mental Health")
+
+    response = upload(client_as(coalition.admin), HEADER + committee_row("Mental Health"))
+
+    assert response.context["result"].errors == [[2, "Dana Whitfield", (
+        'No Assembly committee is called "Mental Health". Did you mean "Mental Health Reform" '
+        'or "Mental Health and Substance Abuse Prevention"? Use the committee\'s full name.'
+    )]]  # fmt: skip
+
+
+def test_a_committee_like_no_other_is_added_and_listed_on_the_result_page(coalition, client_as):
+    CommitteeFactory(chamber="assembly", name="Health, Aging and Long-Term Care")
+    text = HEADER + (
+        committee_row("Assembly Committee on Rural Affairs")
+        + committee_row("Health", name="Marcus Lindqvist", chamber="Senate", district=5)
+    )
+
+    response = upload(client_as(coalition.admin), text)
+
+    result = response.context["result"]
+    assert (result.created, result.errors) == (2, [])
+    rural = Committee.objects.get(chamber="assembly", name="Rural Affairs")
+    health = Committee.objects.get(
+        chamber="senate", name="Health"
+    )  # the other chamber's is no match
+    assert result.committees_added == [(2, rural), (3, health)]
+    dana = Legislator.objects.get(full_name="Dana Whitfield")
+    (change,) = changes_of("legislator", dana.pk)
+    assert change.changes["committees"] == [None, ["Assembly Committee on Rural Affairs"]]
+    page = response.content.decode()
+    assert "Committees added" in page
+    assert (
+        '<th scope="row">2</th>\n            <td>Assembly</td>\n            <td>Rural Affairs</td>'
+        in page
+    )
+    assert (
+        '<th scope="row">3</th>\n            <td>Senate</td>\n            <td>Health</td>' in page
+    )
+
+
+def test_an_import_adding_no_committee_says_so(coalition, client_as):
+    CommitteeFactory(chamber="assembly", name="Rural Affairs")
+
+    response = upload(client_as(coalition.admin), HEADER + committee_row("rural affairs"))
+
+    assert response.context["result"].committees_added == []
+    assert "None: every committee was already known." in response.content.decode()
+
+
+def test_look_alike_new_committees_in_one_file_become_one(coalition, client_as):
+    text = HEADER + (
+        committee_row("Rural Affairs", name="One", district=1)
+        + committee_row("Rural affairs.;RURAL AFFAIRS", name="Two", district=2)
+        + committee_row("Rural Affairs Committee", name="Three", district=3)
+        + committee_row("Rural Affair", name="Four", district=4)
+    )
+
+    response = upload(client_as(coalition.admin), text)
+
+    result = response.context["result"]
+    rural = Committee.objects.get()
+    assert rural.name == "Rural Affairs"
+    assert result.committees_added == [(2, rural)]
+    assert sorted(rural.members.values_list("full_name", flat=True)) == ["One", "Three", "Two"]
+    assert result.errors == [[5, "Four", (
+        'No Assembly committee is called "Rural Affair". Did you mean "Rural Affairs" (added by '
+        "line 2)? Use the committee's full name."
+    )]]  # fmt: skip
+
+
+@pytest.mark.parametrize("typed", ["Committee", "...", "Senate Committee on"])
+def test_a_committee_cell_without_a_name_is_a_bad_row(coalition, client_as, typed):
+    response = upload(client_as(coalition.admin), HEADER + committee_row(typed))
+
+    assert response.status_code == 200
+    assert response.context["result"].errors == [
+        [2, "Dana Whitfield", f'"{typed}" is not a committee\'s name: write its full name.']
+    ]
+    assert not Committee.objects.exists()
+
+
 # Bills ------------------------------------------------------------------------
 
 
@@ -724,3 +883,98 @@ def test_a_successor_with_a_later_term_takes_the_seat(coalition, client_as):
     response = client_as(coalition.admin).post(reverse("advocacy:add_legislator"), data)
 
     assert response.status_code == 302
+
+
+# One seat, one legislator at a time: the form and the import share the rule -------
+
+JAN_2021, JAN_2023 = datetime.date(2021, 1, 4), datetime.date(2023, 1, 3)
+HELD_TO_2025, JAN_2025 = datetime.date(2025, 1, 5), datetime.date(2025, 1, 6)
+TERMS = [  # the seat holder's term, then the new legislator's; whether they overlap
+    pytest.param(None, None, "2025-01-06", "", True, id="holder-open-both-ends"),
+    pytest.param(JAN_2021, HELD_TO_2025, "2025-01-06", "", False, id="successor"),
+    pytest.param(JAN_2021, HELD_TO_2025, "2025-01-05", "", True, id="one-day-shared"),
+    pytest.param(JAN_2025, None, "", "2025-01-06", True, id="open-start-meets"),
+    pytest.param(JAN_2025, None, "2023-01-03", "2025-01-05", False, id="predecessor"),
+    pytest.param(JAN_2021, HELD_TO_2025, "", "", True, id="new-term-open-both-ends"),
+]
+
+
+def jordan_in_senate_11(start, end):
+    return LegislatorFactory(full_name="Jordan Ekstrom", chamber="senate", district=11,
+                             term_start=start, term_end=end)  # fmt: skip
+
+
+@pytest.mark.parametrize(("held_start", "held_end", "start", "end", "overlaps"), TERMS)
+def test_the_form_refuses_a_seat_held_for_part_of_the_term(
+    coalition, client_as, held_start, held_end, start, end, overlaps
+):
+    jordan_in_senate_11(held_start, held_end)
+    data = {"full_name": "Someone Else", "chamber": "senate", "district": "11", "party": "D",
+            "term_start": start, "term_end": end}  # fmt: skip
+
+    response = client_as(coalition.admin).post(reverse("advocacy:add_legislator"), data)
+
+    assert response.status_code == (400 if overlaps else 302)
+    if overlaps:
+        assert error_next_to(response, "district") == (
+            "Jordan Ekstrom holds this seat for the same time. Give one of them a term that "
+            "ends before the other's starts, or correct the district."
+        )
+    assert Legislator.objects.count() == (1 if overlaps else 2)
+
+
+@pytest.mark.parametrize(("held_start", "held_end", "start", "end", "overlaps"), TERMS)
+def test_the_import_refuses_a_seat_held_for_part_of_the_term(
+    coalition, client_as, held_start, held_end, start, end, overlaps
+):
+    jordan_in_senate_11(held_start, held_end)
+    text = "name,chamber,district,party,term_start,term_end\n" + (
+        f"Someone Else,Senate,11,D,{start},{end}\n"
+    )
+
+    response = upload(client_as(coalition.admin), text)
+
+    result = response.context["result"]
+    assert result.errors == ([[2, "Someone Else", (
+        "Jordan Ekstrom holds Senate district 11 for the same time. Give one of them a term "
+        "that ends before the other's starts, or correct the district."
+    )]] if overlaps else [])  # fmt: skip
+    assert result.created == (0 if overlaps else 1)
+
+
+def test_the_import_refuses_two_rows_of_the_file_in_one_seat(coalition, client_as):
+    text = HEADER + (
+        "Dana Whitfield,Assembly,12,D,,,,,,,,\n"
+        "Other Person,Assembly,12,R,,,,,,2025-01-06,,\n"
+        "Ends First,Assembly,14,D,,,,,,2021-01-04,2025-01-05,\n"
+        "Starts Next,Assembly,14,R,,,,,,2025-01-06,,\n"
+    )
+
+    response = upload(client_as(coalition.admin), text)
+
+    result = response.context["result"]
+    assert result.errors == [[3, "Other Person", (
+        "Dana Whitfield (line 2 of this file) holds Assembly district 12 for the same time. "
+        "Give one of them a term that ends before the other's starts, or correct the district."
+    )]]  # fmt: skip
+    assert result.created == 3
+
+
+def test_a_row_updating_the_legislator_in_the_seat_is_not_a_conflict(coalition, client_as):
+    LegislatorFactory(full_name="Dana Whitfield", chamber="assembly", district=12)
+    LegislatorFactory(full_name="Old Name", chamber="senate", district=5, external_id="ocd/5")
+    jordan_in_senate_11(JAN_2021, HELD_TO_2025)
+    LegislatorFactory(full_name="Successor", chamber="senate", district=11, term_start=JAN_2025)
+    text = (
+        "name,chamber,district,party,phone,external_id\n"
+        "Dana Whitfield,Assembly,12,R,(608) 555-0112,\n"
+        "New Name,Senate,5,R,,ocd/5\n"
+        # No term columns: Jordan's term stays as it is and still ends before the successor's.
+        "Jordan Ekstrom,Senate,11,R,(608) 555-0111,\n"
+    )
+
+    response = upload(client_as(coalition.admin), text)
+
+    result = response.context["result"]
+    assert (result.updated, result.created, result.errors) == (3, 0, [])
+    assert Legislator.objects.get(external_id="ocd/5").full_name == "New Name"
