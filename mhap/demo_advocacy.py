@@ -96,6 +96,7 @@ PAPERS = {
     "loans": "State loan repayment for behavioural health professionals",
     "peers": "Certified peer specialist Medicaid billing",
     "hours": "Count supervised hours from all settings toward licensure",
+    "schools": "School-based mental health services grant expansion",
 }
 
 # (number, paper, title, committees, history: (status, month, day, note) in 2025)
@@ -145,6 +146,13 @@ BILLS = [
       ("passed_committee", 2, 19, "Executive action: recommended for passage, Ayes 8, Noes 1"),
       ("passed_one_house", 3, 13, "Passed the Assembly, Ayes 74, Noes 23"),
       ("passed_both", 4, 22, "Concurred in by the Senate, Ayes 27, Noes 6")]),
+    ("AB 167", "schools", "Relating to: grants for school-based mental health services, and "
+     "making an appropriation", ["A-MH", "A-JFC"],
+     [("introduced", 3, 3, "Read first time and referred to the committee"),
+      ("in_committee", 4, 3, "Public hearing held")]),
+    ("SB 160", "schools", "Relating to: grants for school-based mental health services, and "
+     "making an appropriation", ["S-MH", "S-JFC"],
+     [("introduced", 3, 7, "Read first time and referred to the committee")]),
 ]  # fmt: skip
 
 ASKS = {
@@ -158,6 +166,8 @@ ASKS = {
     "loans": "Co-sponsor SB 95: loan repayment for behavioral health professionals.",
     "peers": "Support Medicaid billing for certified peer specialists (AB 312).",
     "hours": "Support AB 48: count supervised hours from all settings toward licensure.",
+    "schools": "Co-sponsor AB 167 / SB 160: grow the school-based mental health services "
+    "grants so every district can apply.",
 }
 
 # A season of contacts: (month, day, kind, legislators by surname, members by
@@ -238,6 +248,12 @@ SEASON = [
      "licensed therapist.", "", None),
     (3, 6, "email", ["Thorsen"], ["quinn.baker@example.org"], ["peers"], "no_response",
      "Sent the paper ahead of the committee's informational hearing.", "", None),
+    (3, 10, "meeting", ["Mertz"], ["elena.schultz@example.org", "quinn.baker@example.org"],
+     ["schools"], "supportive",
+     "A former school board member. Will co-sponsor SB 160; asked how a district without a "
+     "clinic partner would apply.", "",
+     ("Send the list of districts turned away in the last grant round",
+      "elena.schultz@example.org", 10, True)),
     (3, 11, "meeting", ["Haugen"], ["core@mhap.test", "nate.olson@example.org"],
      ["loans", "telehealth"], "undecided",
      "Supportive of telehealth; on loan repayment wants to know how it fits the budget.", "",
@@ -268,6 +284,13 @@ SEASON = [
      ["stabilisation", "mobile"], "undecided",
      "Judiciary chair. Interested in fewer emergency detentions; asked for outcomes data.", "",
      None),
+    (4, 3, "testimony", ["Holmgren", "Thorsen", "Moua"], ["elena.schultz@example.org",
+     "member@mhap.test"], ["schools"],
+     {"Holmgren": "undecided", "Thorsen": "supportive", "Moua": "supportive"},
+     "Public hearing on AB 167: a school counselor and a parent testified. Holmgren asked what "
+     "the grants cost per student.", "",
+     ("Send the cost per student from the grants' first two years", "elena.schultz@example.org",
+      14, False)),
     (4, 8, "email", ["Kruger", "Lemke"], ["olivia.grant@example.org"], ["988", "loans"],
      "no_response", "Sent Joint Finance members the two budget asks with the leave-behinds.",
      "", None),
@@ -351,6 +374,8 @@ SUPPORTERS = {
               "NAMI Wisconsin"],
     "hours": ["Lakeshore Community Counseling", "Driftless Behavioral Health Clinic",
               "Center for Mental Health Data at Lakeview University"],
+    "schools": ["Badger State School Mental Health Collaborative", "Fox Valley Family Voices",
+                "NAMI Wisconsin", "Lakeshore Community Counseling"],
 }  # fmt: skip
 
 SESSION = "2025-2026"

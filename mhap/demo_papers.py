@@ -1590,7 +1590,7 @@ def seed_feedback_rounds(people: dict) -> None:
     )
     reviewed = IssuePaper.objects.filter(
         issue__workgroup__name__in=["Criminal Justice", "Medicaid & Workforce"],
-        review_revision__isnull=False,
+        state="adopted",  # at that summit; the one under review now is for the next
     ).select_related("issue__workgroup")
     givers = [p for email, p in people.items() if email != "admin@mhap.test"]
     for position, paper in enumerate(reviewed):
