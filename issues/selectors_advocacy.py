@@ -51,10 +51,15 @@ def responses_in_order():
 
 
 def _contacts():
-    """Contacts with what a row of a contacts table shows."""
+    """Contacts with what a row of a contacts table, or of latest responses,
+    shows."""
     return Contact.objects.select_related("logged_by").prefetch_related(
         Prefetch("responses", queryset=responses_in_order()),
         Prefetch("papers", queryset=IssuePaper.objects.only("pk", "title").order_by("title")),
+        Prefetch(
+            "members_present",
+            queryset=get_user_model().objects.only("pk", "full_name").order_by("full_name"),
+        ),
     )
 
 

@@ -803,13 +803,21 @@ def test_the_follow_ups_queries_do_not_grow_with_rows(coalition, member):
 
 def test_pages_and_filters_read_each_legislators_own_response(coalition, member, paper):
     for_it, against = LegislatorFactory(), LegislatorFactory()
-    contact = ContactFactory(legislators={for_it: "supportive", against: "opposed"}, papers=[paper])
+    met_by = UserFactory(full_name="Ola Present")
+    contact = ContactFactory(
+        legislators={for_it: "supportive", against: "opposed"},
+        papers=[paper],
+        members_present=[met_by],
+        logged_by=coalition.wg_member,
+    )
 
     paper_page = member.get(reverse("advocacy:paper", kwargs={"pk": paper.pk}))
     against_page = member.get(against.get_absolute_url())
 
     latest = {row.subject: row.label for row in paper_page.context["advocacy"].latest}
     assert latest == {for_it: "Supportive", against: "Opposed"}
+    met_by_column = re.findall(r"<td>\s*Ola Present\s*</td>", paper_page.content.decode())
+    assert len(met_by_column) == 2  # by whom each was met
     assert [row.label for row in against_page.context["page"].latest] == ["Opposed"]
     their_response = re.search(
         r'data-label="Their response">\s*(\w+)\s*</td>', against_page.content.decode()
