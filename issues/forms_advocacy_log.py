@@ -14,7 +14,7 @@ from django.utils import timezone
 from issues.enums import Chamber, ContactKind, PaperState, Response
 from issues.filters import DateInput
 from issues.models import Bill, IssuePaper, Legislator
-from issues.services.advocacy_log import ContactDetails, FollowUpRow
+from issues.services.advocacy_log import ContactDetails, FollowUpRow, opened_token
 from members.models import Organisation
 
 FOLLOW_UP_ROWS = 3  # blank follow-up rows offered on the form
@@ -134,6 +134,8 @@ class ContactForm(forms.Form):
     organisations_present = forms.MultipleChoiceField(
         label="Organisations present", required=False, widget=forms.CheckboxSelectMultiple
     )
+    # The contact as the edit page was opened: a save over someone else's is refused.
+    opened = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, choices: LogChoices, **kwargs):
         super().__init__(*args, **kwargs)
@@ -227,6 +229,7 @@ def contact_initial(contact) -> dict:
         "members_present": [str(row.pk) for row in contact.members_present.all()],
         "organisations_present": [str(row.pk) for row in contact.organisations_present.all()],
     }
+    initial["opened"] = opened_token(contact)
     if len(alike) == 1:
         initial["response"] = alike.pop()
     else:

@@ -214,6 +214,25 @@ def contact_history(contact: Contact) -> list[HistoryEntry]:
     return entries
 
 
+def changed_meanwhile(contact: Contact) -> str:
+    """What to tell someone whose save came after another person's."""
+    change = (
+        AdvocacyChange.objects.filter(subject="contact", subject_id=contact.pk, action="changed")
+        .select_related("actor")
+        .first()
+    )
+    who, what = "Someone", ""
+    if change is not None:
+        who = change.actor.full_name if change.actor and change.actor.full_name else who
+        labels = [FIELD_LABELS.get(name, name).lower() for name in change.changes]
+        what = f" ({'; '.join(labels)})" if labels else ""
+    return (
+        f"{who} saved this contact after you opened it{what}. Nothing of yours was saved: "
+        "your version is below. Save it again to replace theirs, or open the contact to "
+        "see theirs first."
+    )
+
+
 # Latest responses ----------------------------------------------------------------
 
 

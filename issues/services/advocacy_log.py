@@ -53,6 +53,14 @@ class ContactError(Exception):
     pass
 
 
+class ContactChanged(ContactError):
+    """Someone saved the contact after this person opened it."""
+
+    def __init__(self, contact: Contact):
+        self.contact = contact
+        super().__init__("The contact changed after you opened it.")
+
+
 def _check(details: ContactDetails) -> None:
     # The form says so next to its fields; this guards every other caller.
     if not details.legislators:
@@ -153,15 +161,29 @@ def log_contact(*, actor, details: ContactDetails, follow_ups: list[FollowUpRow]
     return contact
 
 
+def opened_token(contact: Contact) -> str:
+    """What the edit page carries to tell whether the contact changed since."""
+    return contact.updated_at.isoformat()
+
+
 @transaction.atomic
 def change_contact(
-    *, actor, contact: Contact, details: ContactDetails, follow_ups: list[FollowUpRow]
+    *,
+    actor,
+    contact: Contact,
+    details: ContactDetails,
+    follow_ups: list[FollowUpRow],
+    opened: str = "",
 ) -> Contact:
-    """Change a contact and its follow-ups; only what differs is recorded."""
+    """Change a contact and its follow-ups; only what differs is recorded.
+    With `opened` (opened_token() when the page was opened), a contact saved
+    by someone else since is refused: ContactChanged."""
     _check(details)
     # Locked, and read afresh: two people saving at once are recorded one
-    # after the other, each against what the other left.
+    # after the other, and the second is told the first saved.
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
+    if opened and opened != opened_token(contact):
+        raise ContactChanged(contact)
     before = contact_snapshot(contact)
     _apply(contact, details)
     contact.save()

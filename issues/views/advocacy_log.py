@@ -71,23 +71,41 @@ def edit_contact(request, pk):
         known=contact.follow_ups.select_related("owner"),
     )
     if request.method == "POST" and all([form.is_valid(), follow_ups.is_valid()]):
-        services.change_contact(
-            actor=request.user,
-            contact=contact,
-            details=form.details(),
-            follow_ups=follow_ups.rows(),
-        )
+        try:
+            services.change_contact(
+                actor=request.user,
+                contact=contact,
+                details=form.details(),
+                follow_ups=follow_ups.rows(),
+                opened=form.cleaned_data["opened"],
+            )
+        except services.ContactChanged as changed:
+            form = _over_theirs(request, changed.contact, choices=choices)
+            return _contact_form(request, form, follow_ups, contact=contact, status=409)
         messages.success(request, "The contact is saved.")
         return redirect(contact)
     return _contact_form(request, form, follow_ups, contact=contact)
 
 
-def _contact_form(request, form, follow_ups, *, contact):
+def _over_theirs(request, contact, *, choices):
+    """The person's form as they sent it, saying who saved meanwhile and what
+    they changed; sent again, it replaces theirs."""
+    data = request.POST.copy()
+    data["opened"] = services.opened_token(contact)
+    form = ContactForm(data, choices=choices)
+    form.is_valid()
+    form.add_error(None, selectors.changed_meanwhile(contact))
+    return form
+
+
+def _contact_form(request, form, follow_ups, *, contact, status=None):
+    if status is None:
+        status = 400 if request.method == "POST" else 200
     return render(
         request,
         "issues/advocacy/log_contact_form.html",
         {"form": form, "follow_ups": follow_ups, "contact": contact},
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 

@@ -514,6 +514,45 @@ def test_another_member_may_not_delete_a_contact(coalition, client_as):
     assert Contact.objects.filter(pk=contact.pk).exists()
 
 
+def test_a_save_over_someone_elses_newer_save_is_refused_and_keeps_the_typing(
+    coalition, member, client_as
+):
+    contact = coalition.contact()  # logged by the member
+    form = member.get(edit_url(contact)).context["form"]
+    opened = form["opened"].value()
+    core = client_as(coalition.core)
+    core_form = core.get(edit_url(contact)).context["form"]
+    theirs = contact_data(
+        legislators=list(contact.legislators.all()),
+        papers=list(contact.papers.all()),
+        notes="Core's notes.",
+        members_present=[str(coalition.wg_member.pk)],
+        opened=core_form["opened"].value(),
+    )
+    assert core.post(edit_url(contact), theirs).status_code == 302
+    mine = contact_data(
+        legislators=list(contact.legislators.all()),
+        papers=list(contact.papers.all()),
+        notes="My notes, typed while Core saved.",
+        members_present=[str(coalition.wg_member.pk)],
+        opened=opened,
+    )
+
+    refused = member.post(edit_url(contact), mine)
+
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert f"{coalition.core.full_name} saved this contact after you opened it (notes)" in page
+    assert "My notes, typed while Core saved." in page  # kept
+    contact.refresh_from_db()
+    assert contact.notes == "Core's notes."
+    # Sent again from that page, it replaces theirs.
+    again = {**mine, "opened": refused.context["form"]["opened"].value()}
+    assert member.post(edit_url(contact), again).status_code == 302
+    contact.refresh_from_db()
+    assert contact.notes == "My notes, typed while Core saved."
+
+
 def test_saving_an_unchanged_contact_records_nothing(coalition, member):
     contact = coalition.contact()
     form = member.get(edit_url(contact)).context["form"]
