@@ -34,7 +34,7 @@ class LogChoices:
             .only("pk", "title", "legislative", "state")
             .order_by("-legislative", "title")
         )
-        self.bills = _by_pk(Bill.objects.prefetch_related("papers").order_by("-session", "number"))
+        self.bills = _by_pk(Bill.objects.prefetch_related("papers").order_by(*Bill.IN_ORDER))
         self.people = _by_pk(
             get_user_model()
             .objects.filter(Q(is_active=True) | Q(pk__in=kept["people"]))

@@ -127,7 +127,7 @@ def contact_detail(*, pk: int) -> Contact:
         .prefetch_related(
             Prefetch("responses", queryset=responses_in_order()),
             Prefetch("papers", queryset=IssuePaper.objects.order_by("-legislative", "title")),
-            Prefetch("bills", queryset=Bill.objects.order_by("-session", "number")),
+            Prefetch("bills", queryset=Bill.objects.order_by(*Bill.IN_ORDER)),
             Prefetch("members_present", queryset=get_user_model().objects.order_by("full_name")),
             "organisations_present",
             Prefetch(
@@ -314,9 +314,7 @@ class PaperAdvocacy:
 
 def paper_advocacy(*, paper: IssuePaper) -> PaperAdvocacy:
     bills = list(
-        Bill.objects.filter(papers=paper)
-        .prefetch_related("committees")
-        .order_by("-session", "number")
+        Bill.objects.filter(papers=paper).prefetch_related("committees").order_by(*Bill.IN_ORDER)
     )
     contacts = list(_contacts().filter(papers=paper).order_by("-on", "-pk"))
     by_pk = {contact.pk: contact for contact in contacts}
@@ -451,7 +449,7 @@ def advocacy_by_paper(*, today) -> list[OverviewRow]:
     bill_links = list(
         Bill.papers.through.objects.filter(issuepaper_id__in=ids)
         .select_related("bill")
-        .order_by("bill__number")
+        .order_by("bill__sort_key")
     )
     committee_links = list(
         Bill.committees.through.objects.filter(

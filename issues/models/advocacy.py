@@ -4,6 +4,8 @@ with legislators and its follow-ups, the districts where partners have
 constituents, and the organisations that support a paper. The contact log is
 members-only; every change to it is recorded (AdvocacyChange)."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -75,8 +77,20 @@ class Legislator(models.Model):
         return "Sen." if self.chamber == Chamber.SENATE else "Rep."
 
 
+def bill_sort_key(number: str) -> str:
+    """A bill number as it sorts: AB 48 before AB 118, LRB 1893 after them."""
+    match = re.match(r"\s*([^\d]*?)\s*(\d+)(.*)", number)
+    if not match:
+        return number.upper()
+    letters, digits, rest = match.groups()
+    return f"{letters.upper()} {int(digits):08d}{rest.upper()}"
+
+
 class Bill(models.Model):
+    IN_ORDER = ("-session", "sort_key")
+
     number = models.CharField(max_length=20, help_text="As the legislature writes it: AB 123.")
+    sort_key = models.CharField(max_length=40, editable=False, default="")
     session = models.CharField(max_length=20, help_text="The legislative session: 2025-2026.")
     title = models.CharField(max_length=500)
     status = models.CharField(
@@ -93,7 +107,7 @@ class Bill(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["-session", "number"]
+        ordering = ["-session", "sort_key"]
         constraints = [
             models.UniqueConstraint(
                 Lower("number"), "session", name="one_bill_per_number_and_session"
@@ -102,6 +116,12 @@ class Bill(models.Model):
 
     def __str__(self):
         return f"{self.number} ({self.session})"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = bill_sort_key(self.number)
+        if kwargs.get("update_fields") is not None and "number" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("advocacy:bill", kwargs={"pk": self.pk})

@@ -138,7 +138,7 @@ def import_legislators(request):
 def bills(request):
     queryset = Bill.objects.prefetch_related(
         Prefetch("papers", queryset=IssuePaper.objects.only("pk", "title").order_by("title"))
-    ).order_by("-session", "number")
+    ).order_by(*Bill.IN_ORDER)
     bill_filter = BillFilter(request.GET or None, queryset=queryset)
     return render(
         request,

@@ -1,5 +1,6 @@
-"""The migration from one response per contact to one per legislator met
-(issues 0006) keeps every contact's response, and going back keeps one."""
+"""Advocacy's data migrations: one response per contact to one per
+legislator met (issues 0006) keeps every contact's response, and going back
+keeps one; the bills that exist get their sort keys (0007)."""
 
 import pytest
 from django.db import connection
@@ -72,3 +73,15 @@ def _third(apps):
     return apps.get_model("issues", "Legislator").objects.create(
         full_name="Cy Three", chamber="assembly", district=3, party="D"
     )
+
+
+def test_the_bills_that_exist_get_their_sort_keys():
+    apps = migrate([("issues", "0006_legislator_responses")])
+    Bill = apps.get_model("issues", "Bill")
+    for number in ("AB 118", "AB 48"):
+        Bill.objects.create(number=number, session="2025-2026", title=number)
+
+    after = migrate([("issues", "0007_bill_sort_key")])
+
+    bills = after.get_model("issues", "Bill").objects.order_by("sort_key")
+    assert list(bills.values_list("number", flat=True)) == ["AB 48", "AB 118"]

@@ -569,6 +569,21 @@ def test_bill_filters(coalition, client_as):
     assert [bill.number for bill in response.context["page"]] == ["AB 1"]
 
 
+def test_bills_sort_by_their_numbers_as_people_read_them(coalition, client_as):
+    for number in ("AB 118", "LRB 1893", "AB 48", "SB 5", "AB 9", "ab 1000"):
+        BillFactory(number=number)
+    BillFactory(number="AB 2", session="2023-2024")
+    renumbered = BillFactory(number="AB 700")
+    renumbered.number = "AB 7"
+    renumbered.save(update_fields=["number"])
+
+    response = client_as(coalition.partner).get(BILLS)
+
+    assert [bill.number for bill in response.context["page"]] == [
+        "AB 7", "AB 9", "AB 48", "AB 118", "ab 1000", "LRB 1893", "SB 5", "AB 2",
+    ]  # fmt: skip
+
+
 def test_bill_list_queries_do_not_grow_with_rows(coalition, client_as):
     paper = coalition.legislative_paper()
 
