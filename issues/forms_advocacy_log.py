@@ -164,8 +164,8 @@ class ContactForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         ticked = cleaned.get("legislators") or []
-        own = all(cleaned.get(OWN_RESPONSE + pk) for pk in ticked)
-        if ticked and not cleaned.get("response") and not own:
+        each_has_own = ticked and all(cleaned.get(OWN_RESPONSE + pk) for pk in ticked)
+        if not cleaned.get("response") and not each_has_own:
             self.add_error(
                 "response",
                 "Choose how they responded, or give each legislator met a response below.",

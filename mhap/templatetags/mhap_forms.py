@@ -69,4 +69,17 @@ def field(bound_field, hint_extra=""):
 
 @register.inclusion_tag("includes/form_errors.html")
 def form_errors(form):
-    return {"form": form, "errors": form.non_field_errors() if form.is_bound else []}
+    """The summary at the top of a form sent back: its errors that belong to
+    no field, then a link to each field with an error (to its first box, for
+    a list of boxes). It takes the focus as the page opens."""
+    if not form.is_bound:
+        return {"form": form, "errors": [], "links": []}
+    links = []
+    for bound_field in form.visible_fields():
+        if bound_field.errors:
+            widget, field_id = bound_field.field.widget, bound_field.auto_id
+            target = f"{field_id}_0" if isinstance(widget, CHOICE_LISTS) else field_id
+            links.append((target, bound_field.label, bound_field.errors[0]))
+    # A hidden field's error (a page opened long ago) has no field to point at.
+    errors = [*form.non_field_errors(), *(e for f in form.hidden_fields() for e in f.errors)]
+    return {"form": form, "errors": errors, "links": links}

@@ -88,3 +88,27 @@ def test_member_logs_a_meeting_with_two_legislators_about_two_papers(coalition, 
         assert cells == ["2", "0 of 0", "1", "0", "1", "0", "1 open (1 of them overdue)"]
     assert_accessible(page)
     assert console_errors == []
+
+
+def test_a_contact_sent_back_starts_at_the_error_summary_whose_links_reach_the_fields(
+    coalition, page_as
+):
+    adopted_paper(coalition, "Fund 988")
+    LegislatorFactory(full_name="Karen Holmgren")
+    page = page_as(coalition.wg_member)
+
+    page.goto(reverse("advocacy:log_contact"))
+    page.get_by_label("Notes").fill("Typed before forgetting the legislators.")
+    page.get_by_role("button", name="Log the contact").click()
+    summary = page.locator(".mhap-error-summary")
+    summary.wait_for()
+
+    # The summary has the focus; a keyboard user tabs from it to its first link.
+    assert page.evaluate("document.activeElement.classList.contains('mhap-error-summary')")
+    links = summary.get_by_role("link")
+    assert links.all_inner_texts() == ["Legislators met", "Papers discussed", "Response"]
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "legislators"
+    assert page.get_by_label("Notes").input_value() == "Typed before forgetting the legislators."
+    assert_accessible(page)
