@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "mhap.middleware.MethodNotAllowedPage",
 ]
 
 ROOT_URLCONF = "mhap.urls"

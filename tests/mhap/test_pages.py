@@ -88,3 +88,32 @@ def test_dates_show_in_the_persons_time_zone(coalition, client_as):
     UserTimezoneMiddleware(view)(request)
 
     assert seen["zone"] == "America/New_York"
+
+
+def test_an_actions_address_reached_by_get_says_so_and_changes_nothing(coalition, client_as):
+    from tests.factories import BillFactory
+
+    bill = BillFactory(status="introduced")
+    url = reverse("advocacy:bill_status", kwargs={"pk": bill.pk})
+
+    response = client_as(coalition.core).get(url)
+
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    page = response.content.decode()
+    assert "This address only takes a form sent from its page" in page
+    assert "Nothing was changed." in page
+    assert "Content-Security-Policy" in response.headers
+    bill.refresh_from_db()
+    assert bill.status == "introduced"
+
+
+def test_an_htmx_405_stays_bare(coalition, client_as):
+    from tests.factories import BillFactory
+
+    url = reverse("advocacy:bill_status", kwargs={"pk": BillFactory().pk})
+
+    response = client_as(coalition.core).get(url, headers={"HX-Request": "true"})
+
+    assert response.status_code == 405
+    assert response.content == b""
