@@ -572,6 +572,8 @@ def _seed_recent(papers, bills, legislators, people) -> None:
 
 def _contact(*, on, kind, names, emails, keys, response, notes, staff, papers, bills,
              legislators, people):  # fmt: skip
+    from issues.models import AdvocacyChange
+    from issues.services.advocacy_log import contact_snapshot
     from tests.factories import ContactFactory
 
     about = [papers[key] for key in keys if key in papers]
@@ -585,7 +587,7 @@ def _contact(*, on, kind, names, emails, keys, response, notes, staff, papers, b
         if key in keys and number in bills and bills[number].created_at.date() <= on
     ]
     said = response if isinstance(response, dict) else dict.fromkeys(names, response)
-    return ContactFactory(
+    contact = ContactFactory(
         on=on,
         kind=kind,
         legislators={legislators[name]: said[name] for name in names},
@@ -599,12 +601,25 @@ def _contact(*, on, kind, names, emails, keys, response, notes, staff, papers, b
         logged_by=members[0],
         created_at=_at(on),
     )
+    # Its record, as logging it in the Hub writes (issues.services.advocacy_log).
+    AdvocacyChange.objects.create(
+        actor=members[0],
+        at=_at(on),
+        subject="contact",
+        subject_id=contact.pk,
+        action="created",
+        changes={name: [None, value] for name, value in contact_snapshot(contact).items()},
+    )
+    return contact
 
 
 def _follow_up(contact, description, owner, due, *, done):
+    from issues.models import AdvocacyChange
+    from issues.services.advocacy import snapshot
+    from issues.services.advocacy_log import FOLLOW_UP_FIELDS
     from tests.factories import FollowUpFactory
 
-    return FollowUpFactory(
+    follow_up = FollowUpFactory(
         contact=contact,
         description=description,
         owner=owner,
@@ -612,6 +627,25 @@ def _follow_up(contact, description, owner, due, *, done):
         done_at=_at(due - datetime.timedelta(days=2)) if done else None,
         done_by=owner if done else None,
     )
+    added = {"contact": contact.pk, **snapshot(follow_up, FOLLOW_UP_FIELDS)}
+    AdvocacyChange.objects.create(
+        actor=contact.logged_by,
+        at=contact.created_at,
+        subject="follow_up",
+        subject_id=follow_up.pk,
+        action="created",
+        changes={name: [None, value] for name, value in added.items()},
+    )
+    if done:
+        AdvocacyChange.objects.create(
+            actor=owner,
+            at=follow_up.done_at,
+            subject="follow_up",
+            subject_id=follow_up.pk,
+            action="done",
+            changes={"done": [False, True]},
+        )
+    return follow_up
 
 
 def _at(day: datetime.date) -> datetime.datetime:

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from issues.models import (
+    AdvocacyChange,
     Bill,
     Committee,
     Contact,
@@ -48,6 +49,23 @@ def test_seed_demo_gives_every_adopted_legislative_paper_bills_contacts_and_supp
     assert all(1 <= row.district <= 33 for row in legislators.filter(chamber="senate"))
     assert all(row.office_email.endswith("@legis.example.gov") for row in legislators)
     assert Contact.objects.filter(on__year=2025, on__month__lte=4).count() >= 30
+
+
+def test_seed_demo_contacts_and_follow_ups_have_their_records():
+    call_command("seed_demo", "--force")
+
+    logged = AdvocacyChange.objects.filter(subject="contact", action="created")
+    assert logged.count() == Contact.objects.count()
+    assert AdvocacyChange.objects.filter(subject="follow_up", action="created").count() == (
+        FollowUp.objects.count()
+    )
+    done = AdvocacyChange.objects.filter(subject="follow_up", action="done")
+    assert done.count() == FollowUp.objects.filter(done_at__isnull=False).count()
+    contact = Contact.objects.get(pk=logged.first().subject_id)
+    assert logged.first().actor == contact.logged_by
+    assert logged.first().changes["legislators"][1] == sorted(
+        str(row) for row in contact.responses.all()
+    )
 
 
 def test_seed_demo_has_follow_ups_due_in_the_coming_days_and_some_done():
