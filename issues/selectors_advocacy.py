@@ -4,6 +4,7 @@ legislator's pages show (latest responses, committee coverage, partners in a
 district), and the overview of every paper in advocacy. Each is a fixed
 number of queries whatever the rows."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -214,10 +215,19 @@ def contact_history(contact: Contact) -> list[HistoryEntry]:
     return entries
 
 
-def changed_meanwhile(contact: Contact) -> str:
-    """What to tell someone whose save came after another person's."""
+def changed_meanwhile(contact: Contact, *, since: str) -> str:
+    """What to tell someone whose save came after another person's: who
+    changed what since `since` (the contact's updated_at, ISO, as opened)."""
+    try:
+        opened = datetime.datetime.fromisoformat(since)
+    except ValueError:
+        opened = None
+    if opened is None or opened.tzinfo is None:
+        opened = contact.updated_at
     change = (
-        AdvocacyChange.objects.filter(subject="contact", subject_id=contact.pk, action="changed")
+        AdvocacyChange.objects.filter(
+            subject="contact", subject_id=contact.pk, action="changed", at__gte=opened
+        )
         .select_related("actor")
         .first()
     )

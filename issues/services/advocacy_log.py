@@ -186,16 +186,18 @@ def change_contact(
         raise ContactChanged(contact)
     before = contact_snapshot(contact)
     _apply(contact, details)
-    contact.save()
     _set_many(contact, details)
-    record(
-        actor=actor,
-        subject="contact",
-        subject_id=contact.pk,
-        action="changed",
-        before=before,
-        after=contact_snapshot(contact),
-    )
+    after = contact_snapshot(contact)
+    if after != before:  # saved (a new updated_at) only when something changed
+        contact.save()
+        record(
+            actor=actor,
+            subject="contact",
+            subject_id=contact.pk,
+            action="changed",
+            before=before,
+            after=after,
+        )
     _write_follow_ups(actor=actor, contact=contact, rows=follow_ups)
     return contact
 

@@ -94,7 +94,7 @@ def _over_theirs(request, contact, *, choices):
     data["opened"] = services.opened_token(contact)
     form = ContactForm(data, choices=choices)
     form.is_valid()
-    form.add_error(None, selectors.changed_meanwhile(contact))
+    form.add_error(None, selectors.changed_meanwhile(contact, since=request.POST.get("opened", "")))
     return form
 
 

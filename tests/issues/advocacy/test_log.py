@@ -553,6 +553,26 @@ def test_a_save_over_someone_elses_newer_save_is_refused_and_keeps_the_typing(
     assert contact.notes == "My notes, typed while Core saved."
 
 
+def test_a_save_that_changes_nothing_does_not_refuse_anothers_save(coalition, member, client_as):
+    contact = coalition.contact()
+    opened = member.get(edit_url(contact)).context["form"]["opened"].value()
+    core = client_as(coalition.core)
+    unchanged = core.get(edit_url(contact)).context["form"]
+    data = {name: value for name in unchanged.fields if (value := unchanged[name].value())}
+    assert core.post(edit_url(contact), data | follow_up_rows()).status_code == 302
+    mine = contact_data(
+        legislators=list(contact.legislators.all()),
+        papers=list(contact.papers.all()),
+        members_present=[str(coalition.wg_member.pk)],
+        notes="Mine.",
+        opened=opened,
+    )
+
+    assert member.post(edit_url(contact), mine).status_code == 302
+    contact.refresh_from_db()
+    assert contact.notes == "Mine."
+
+
 def test_saving_an_unchanged_contact_records_nothing(coalition, member):
     contact = coalition.contact()
     form = member.get(edit_url(contact)).context["form"]
