@@ -228,8 +228,8 @@ def contact_initial(contact) -> dict:
         "notes": contact.notes,
         "members_present": [str(row.pk) for row in contact.members_present.all()],
         "organisations_present": [str(row.pk) for row in contact.organisations_present.all()],
+        "opened": opened_token(contact),
     }
-    initial["opened"] = opened_token(contact)
     if len(alike) == 1:
         initial["response"] = alike.pop()
     else:
