@@ -6,7 +6,6 @@ the likely ones named, and a seat is held by one legislator at a time."""
 import csv
 import datetime
 import difflib
-import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from issues.services.advocacy_registry import (
     seat_holder,
     write_legislator,
 )
+from members.uploads import CsvProblem, csv_reader
 
 # The CSV import ------------------------------------------------------------
 
@@ -119,18 +119,10 @@ def _check_row(values: dict, columns) -> tuple[dict, str]:
 def parse_legislator_csv(content: bytes) -> tuple[list[tuple[int, dict]], list[list]]:
     """Return (good rows as (line, fields), errors as [line, name, reason])."""
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [[0, "", "The file is not UTF-8 text. Save it as 'CSV UTF-8' and try again."]]
-    reader = csv.DictReader(io.StringIO(text))
-    header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        return [], [
-            [1, "", f"The first line must name the columns; missing: {', '.join(missing)}."]
-        ]
-    reader.fieldnames = header
-    columns = tuple(column for column in IMPORT_COLUMNS if column in header)
+        reader = csv_reader(content, required=REQUIRED_COLUMNS)
+    except CsvProblem as problem:
+        return [], [[problem.line, "", str(problem)]]
+    columns = tuple(column for column in IMPORT_COLUMNS if column in reader.fieldnames)
     rows, errors = [], []
     try:
         for record_ in reader:

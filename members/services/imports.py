@@ -7,9 +7,6 @@ file shows its progress and a worker that dies mid-file resumes where it
 stopped without inviting anyone twice.
 """
 
-import csv
-import io
-
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -19,6 +16,7 @@ from django.utils import timezone
 from members.enums import ImportStatus, InvitationStatus
 from members.models import Invitation, InvitationImport, Organisation, User
 from members.services.invitations import InvitationError, invite_person, normalise_email
+from members.uploads import CsvProblem, csv_reader
 from workgroups.enums import Role
 from workgroups.models import Workgroup
 
@@ -29,17 +27,9 @@ MAX_ROWS = 20_000
 def parse_invitation_csv(content: bytes) -> tuple[list[dict], list[list]]:
     """Return (good rows, errors); an error is [line number, email, reason]."""
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [[0, "", "The file is not UTF-8 text. Save it as 'CSV UTF-8' and try again."]]
-    reader = csv.DictReader(io.StringIO(text))
-    header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
-    missing = [column for column in COLUMNS if column not in header]
-    if missing:
-        return [], [
-            [1, "", f"The first line must name the columns; missing: {', '.join(missing)}."]
-        ]
-    reader.fieldnames = header
+        reader = csv_reader(content, required=COLUMNS)
+    except CsvProblem as problem:
+        return [], [[problem.line, "", str(problem)]]
 
     raw = []
     for record in reader:
