@@ -18,6 +18,7 @@ from issues.enums import Chamber, Party
 from issues.models import Committee, Legislator
 from issues.services.advocacy_registry import (
     RegistryError,
+    Tally,
     district_error,
     seat_holder,
     write_legislator,
@@ -45,13 +46,10 @@ PARTY_WORDS = {
 
 
 @dataclass
-class LegislatorImport:
+class LegislatorImport(Tally):
     """What an import did: counts, each refused row as [line, name, reason],
     and the committees it added as (line, committee)."""
 
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
     errors: list = field(default_factory=list)
     committees_added: list = field(default_factory=list)
 
@@ -355,12 +353,7 @@ def import_legislators(*, actor, content: bytes) -> LegislatorImport:
             result.errors.append([line, name, str(error)])
             continue
         committees.added_by(line, added)
-        if target is None:
-            result.created += 1
-        elif changed:
-            result.updated += 1
-        else:
-            result.unchanged += 1
+        result.count(new=target is None, changed=changed)
         claimed[key] = claimed[legislator.pk] = line
         by_seat.pop(old_seat, None)
         by_seat[_seat_of(legislator)] = legislator

@@ -124,10 +124,25 @@ def update_legislator(*, actor, legislator: Legislator, data: dict) -> bool:
 
 
 @dataclass
-class Refresh:
+class Tally:
+    """How many legislators a batch (a refresh, an import) added, changed and
+    left as they were."""
+
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+
+    def count(self, *, new: bool, changed: bool) -> None:
+        if new:
+            self.created += 1
+        elif changed:
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+
+@dataclass
+class Refresh(Tally):
     skipped: list = field(default_factory=list)  # [(name, reason)]
 
 
@@ -165,12 +180,7 @@ def refresh_legislators(*, actor, people) -> Refresh:
         except RegistryError as error:
             result.skipped.append((person.full_name, str(error)))
             continue
-        if target is None:
-            result.created += 1
-        elif changed:
-            result.updated += 1
-        else:
-            result.unchanged += 1
+        result.count(new=target is None, changed=changed)
     return result
 
 
