@@ -115,11 +115,13 @@ class ContactForm(forms.Form):
     )
     response = forms.ChoiceField(
         label="Response",
-        required=False,
         choices=Response.choices,
         widget=forms.RadioSelect,
         help_text="How the legislators met responded. If they did not all respond alike, "
         "give each their own response below.",
+        error_messages={
+            "required": "Choose how they responded, or give each legislator met a response below."
+        },
     )
     notes = forms.CharField(
         label="Notes",
@@ -154,6 +156,8 @@ class ContactForm(forms.Form):
                 required=False,
                 choices=[("", "As above"), *Response.choices],
             )
+        if self.is_bound and self._each_has_own_response():
+            self.fields["response"].required = False
 
     def clean_on(self):
         on = self.cleaned_data["on"]
@@ -161,16 +165,13 @@ class ContactForm(forms.Form):
             raise forms.ValidationError("The date cannot be in the future.")
         return on
 
-    def clean(self):
-        cleaned = super().clean()
-        ticked = cleaned.get("legislators") or []
-        each_has_own = ticked and all(cleaned.get(OWN_RESPONSE + pk) for pk in ticked)
-        if not cleaned.get("response") and not each_has_own:
-            self.add_error(
-                "response",
-                "Choose how they responded, or give each legislator met a response below.",
-            )
-        return cleaned
+    def _each_has_own_response(self) -> bool:
+        """Every legislator ticked has a response of their own: the one for
+        all is not needed."""
+        ticked = self.data.getlist("legislators") if hasattr(self.data, "getlist") else []
+        return bool(ticked) and all(
+            self.data.get(OWN_RESPONSE + pk) in Response.values for pk in ticked
+        )
 
     def own_responses(self) -> list:
         """Each legislator's own-response field, in the legislators' order."""

@@ -67,19 +67,36 @@ def field(bound_field, hint_extra=""):
     }
 
 
-@register.inclusion_tag("includes/form_errors.html")
-def form_errors(form):
-    """The summary at the top of a form sent back: its errors that belong to
-    no field, then a link to each field with an error (to its first box, for
-    a list of boxes). It takes the focus as the page opens."""
-    if not form.is_bound:
-        return {"form": form, "errors": [], "links": []}
+def _error_links(form, prefix=""):
+    """(field's id, its label, its first error) of each visible field with one:
+    the id of its first box, for a list of boxes."""
     links = []
     for bound_field in form.visible_fields():
         if bound_field.errors:
             widget, field_id = bound_field.field.widget, bound_field.auto_id
             target = f"{field_id}_0" if isinstance(widget, CHOICE_LISTS) else field_id
-            links.append((target, bound_field.label, bound_field.errors[0]))
+            links.append((target, f"{prefix}{bound_field.label}", bound_field.errors[0]))
+    return links
+
+
+def _unplaced_errors(form):
     # A hidden field's error (a page opened long ago) has no field to point at.
-    errors = [*form.non_field_errors(), *(e for f in form.hidden_fields() for e in f.errors)]
-    return {"form": form, "errors": errors, "links": links}
+    return [*form.non_field_errors(), *(e for f in form.hidden_fields() for e in f.errors)]
+
+
+@register.inclusion_tag("includes/form_errors.html")
+def form_errors(form, rows=None, rows_label=""):
+    """The summary at the top of a form sent back: its errors that belong to
+    no field, then a link to each field with an error (to its first box, for
+    a list of boxes), the form's and then those of its `rows` (a formset,
+    each row named "{rows_label} {n}: "). It takes the focus as the page
+    opens."""
+    if not form.is_bound:
+        return {"shown": False}
+    errors, links = _unplaced_errors(form), _error_links(form)
+    if rows is not None:
+        errors += rows.non_form_errors()
+        for number, row in enumerate(rows, start=1):
+            errors += _unplaced_errors(row)
+            links += _error_links(row, prefix=f"{rows_label} {number}: ")
+    return {"shown": bool(errors or links), "errors": errors, "links": links}

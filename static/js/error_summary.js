@@ -14,7 +14,9 @@
       return;
     }
     event.preventDefault();
-    var group = field.closest("fieldset, .usa-form-group") || field;
+    // The field's whole group (for a list of boxes, the outer one with the
+    // error message), so that its label and message are in view.
+    var group = field.closest(".usa-form-group") || field.closest("fieldset") || field;
     group.scrollIntoView({ block: "start" });
     field.focus({ preventScroll: true });
   });

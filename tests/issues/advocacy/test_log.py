@@ -258,6 +258,35 @@ def test_a_response_must_be_chosen(member, paper):
     assert not Contact.objects.exists()
 
 
+def test_the_response_is_not_offered_as_optional(member):
+    page = member.get(NEW).content.decode()
+
+    legend = re.search(r"<legend[^>]*>\s*Response\s*(.*?)</legend>", page, re.S)
+    assert legend is not None
+    assert "optional" not in legend.group(1)
+
+
+def test_the_error_summary_names_the_follow_ups_mistakes_too(coalition, member, paper):
+    data = contact_data(
+        legislators=[],
+        papers=[paper],
+        **follow_up_rows([{"description": "Send the brief", "owner": str(coalition.wg_member.pk)}]),
+    )
+
+    response = member.post(NEW, data)
+
+    assert response.status_code == 400
+    summary = re.search(
+        r'class="[^"]*mhap-error-summary.*?</ul>', response.content.decode(), re.S
+    ).group(0)
+    assert '<a href="#id_legislators_0">Legislators met</a>: Tick at least one legislator.' in (
+        summary
+    )
+    assert '<a href="#id_follow_up-0-due_on">Follow-up 1: Due date</a>: Give a due date.' in (
+        summary
+    )
+
+
 def test_legislators_met_together_may_each_respond_differently(coalition, member, paper):
     for_it, against, unsure = (LegislatorFactory() for _ in range(3))
     data = contact_data(
