@@ -110,8 +110,11 @@ def _check_row(values: dict, columns) -> tuple[dict, str]:
     parsed = {**values, "name": " ".join(values["name"].split()), "chamber": chamber,
               "district": district, "party": party, "term_start": start, "term_end": end,
               "committees": committees}  # fmt: skip
-    # A column the file leaves out leaves that field as it is.
-    return {COLUMN_FIELDS[column]: parsed[column] for column in columns}, ""
+    # A column the file leaves out, or an empty cell, leaves that detail as
+    # it is: a spreadsheet with gaps must not wipe what the coalition typed.
+    return {
+        COLUMN_FIELDS[column]: parsed[column] for column in columns if values.get(column)
+    }, ""
 
 
 def parse_legislator_csv(content: bytes) -> tuple[list[tuple[int, dict]], list[list]]:

@@ -320,6 +320,25 @@ def test_a_column_the_file_leaves_out_is_left_as_it_is(coalition, client_as):
     assert legislator.committees.count() == 1
 
 
+def test_an_empty_cell_leaves_the_detail_as_it_is(coalition, client_as):
+    legislator = LegislatorFactory(
+        full_name="Karen Holmgren", district=3, office_phone="(608) 555-0103",
+        office_email="rep.holmgren@legis.example.gov",
+    )  # fmt: skip
+    legislator.committees.add(CommitteeFactory(name="Health"))
+
+    response = upload(client_as(coalition.admin), HEADER + "Karen Holmgren,Assembly,3,R,,,,,,,,\n")
+
+    assert response.context["result"].updated == 1
+    legislator.refresh_from_db()
+    assert legislator.party == "R"
+    assert (legislator.office_phone, legislator.office_email) == (
+        "(608) 555-0103",
+        "rep.holmgren@legis.example.gov",
+    )
+    assert legislator.committees.count() == 1
+
+
 def test_the_same_legislator_twice_in_a_file_is_reported(coalition, client_as):
     text = HEADER + ("Dana Whitfield,Assembly,12,D,,,,,,,,\ndana whitfield,Assembly,12,R,,,,,,,,\n")
 
