@@ -112,9 +112,8 @@ def _check_row(values: dict, columns) -> tuple[dict, str]:
               "committees": committees}  # fmt: skip
     # A column the file leaves out, or an empty cell, leaves that detail as
     # it is: a spreadsheet with gaps must not wipe what the coalition typed.
-    return {
-        COLUMN_FIELDS[column]: parsed[column] for column in columns if values.get(column)
-    }, ""
+    given = {COLUMN_FIELDS[column]: parsed[column] for column in columns if values.get(column)}
+    return given, ""
 
 
 def parse_legislator_csv(content: bytes) -> tuple[list[tuple[int, dict]], list[list]]:
