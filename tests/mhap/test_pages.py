@@ -103,6 +103,8 @@ def test_an_actions_address_reached_by_get_says_so_and_changes_nothing(coalition
     page = response.content.decode()
     assert "This address only takes a form sent from its page" in page
     assert "Nothing was changed." in page
+    bill_page = reverse("advocacy:bill", kwargs={"pk": bill.pk})
+    assert f'href="{bill_page}">Go to the page this form belongs to' in page
     assert "Content-Security-Policy" in response.headers
     bill.refresh_from_db()
     assert bill.status == "introduced"
