@@ -401,6 +401,17 @@ RECENT_CONTACTS = 10
 # Reads -----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Reached:
+    """A legislator reached about a paper: their latest response, and who met
+    them then (the logger when no one was recorded)."""
+
+    legislator: Legislator
+    response: str
+    label: str
+    met_by: list
+
+
 @dataclass
 class OverviewRow:
     """One paper's row of the overview."""
@@ -408,8 +419,7 @@ class OverviewRow:
     paper: IssuePaper
     bills: list = field(default_factory=list)
     committees: list = field(default_factory=list)
-    # (legislator, latest Response value, its label), by chamber and name
-    reached: list = field(default_factory=list)
+    reached: list = field(default_factory=list)  # Reached, by chamber and name
     committee_members: int = 0
     committee_reached: int = 0
     tally: list = field(default_factory=list)  # (value, label, count) per Response
@@ -436,6 +446,21 @@ def _papers():
         )
         .order_by("-legislative", "issue__workgroup__name", "title")
     )
+
+
+def _met_by(contact_ids) -> dict[int, list[str]]:
+    """Who met the legislators at each contact: the members present, else
+    its logger. One query."""
+    present: dict[int, list[str]] = {pk: [] for pk in contact_ids}
+    logger: dict[int, list[str]] = {}
+    rows = Contact.objects.filter(pk__in=contact_ids).values_list(
+        "pk", "members_present__full_name", "logged_by__full_name"
+    )
+    for pk, name, logged_by in rows.order_by("pk", "members_present__full_name"):
+        if name:
+            present[pk].append(name)
+        logger[pk] = [logged_by] if logged_by else []
+    return {pk: names or logger.get(pk, []) for pk, names in present.items()}
 
 
 def _people(paper_ids) -> dict[int, set[str]]:
@@ -484,6 +509,7 @@ def advocacy_by_paper(*, today) -> list[OverviewRow]:
 
     latest = latest_responses(paper_ids=ids)
     legislators = Legislator.objects.in_bulk({row.legislator_id for row in latest})
+    met_by = _met_by({row.contact_id for row in latest})
     responses: dict[int, dict[int, Latest]] = {}
     for row in latest:
         responses.setdefault(row.paper_id, {})[row.legislator_id] = row
@@ -505,11 +531,11 @@ def advocacy_by_paper(*, today) -> list[OverviewRow]:
         reached = responses.get(paper_id, {})
         row.reached = sorted(
             (
-                (legislators[pk], latest.response, latest.label)
+                Reached(legislators[pk], latest.response, latest.label, met_by[latest.contact_id])
                 for pk, latest in reached.items()
                 if pk in legislators
             ),
-            key=lambda item: (item[0].chamber, item[0].full_name),
+            key=lambda item: (item.legislator.chamber, item.legislator.full_name),
         )
         on_committees = set().union(*(members_of.get(c.pk, set()) for c in row.committees))
         row.committee_members = len(on_committees)

@@ -47,7 +47,7 @@ def test_overview_counts_each_legislators_latest_response_once(coalition, client
     assert [(value, count) for value, _, count in row.tally] == [
         ("supportive", 1), ("undecided", 1), ("opposed", 0), ("no_response", 0),
     ]  # fmt: skip
-    assert {legislator.pk: response for legislator, response, _ in row.reached} == {
+    assert {reached.legislator.pk: reached.response for reached in row.reached} == {
         changed_mind.pk: "supportive",
         firm.pk: "undecided",
     }
@@ -58,17 +58,26 @@ def test_overview_counts_each_legislators_latest_response_once(coalition, client
 def test_overview_counts_each_legislator_under_their_own_response(coalition, client_as):
     paper = coalition.legislative_paper()
     for_it, against = LegislatorFactory(), LegislatorFactory()
-    ContactFactory(legislators={for_it: "supportive", against: "opposed"}, papers=[paper])
+    ContactFactory(
+        legislators={for_it: "supportive", against: "opposed"}, papers=[paper],
+        members_present=[coalition.wg_member, coalition.core], logged_by=coalition.core,
+    )  # fmt: skip
+    ContactFactory(legislators=[LegislatorFactory()], papers=[paper], logged_by=coalition.core)
 
     row = overview_row(client_as(coalition.wg_member), paper)
 
     assert [(value, count) for value, _, count in row.tally] == [
-        ("supportive", 1), ("undecided", 0), ("opposed", 1), ("no_response", 0),
+        ("supportive", 2), ("undecided", 0), ("opposed", 1), ("no_response", 0),
     ]  # fmt: skip
-    assert {legislator.pk: label for legislator, _, label in row.reached} == {
-        for_it.pk: "Supportive",
-        against.pk: "Opposed",
-    }
+    by_pk = {reached.legislator.pk: reached for reached in row.reached}
+    assert by_pk[for_it.pk].label == "Supportive"
+    assert by_pk[against.pk].label == "Opposed"
+    # Who met them: those present, else whoever logged it.
+    met = sorted([coalition.wg_member.full_name, coalition.core.full_name])
+    assert by_pk[for_it.pk].met_by == met
+    assert [r.met_by for pk, r in by_pk.items() if pk not in (for_it.pk, against.pk)] == [
+        [coalition.core.full_name]
+    ]
 
 
 def test_overview_counts_committee_members_reached_out_of_all(coalition, client_as):
