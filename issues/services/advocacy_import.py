@@ -117,11 +117,10 @@ def _check_row(values: dict, columns) -> tuple[dict, str]:
 
 
 def parse_legislator_csv(content: bytes) -> tuple[list[tuple[int, dict]], list[list]]:
-    """Return (good rows as (line, fields), errors as [line, name, reason])."""
-    try:
-        reader = csv_reader(content, required=REQUIRED_COLUMNS)
-    except CsvProblem as problem:
-        return [], [[problem.line, "", str(problem)]]
+    """Return (good rows as (line, fields), errors as [line, name, reason]).
+    CsvProblem when the file as a whole cannot be imported (not UTF-8 text,
+    a column missing, too many rows): then nothing is."""
+    reader = csv_reader(content, required=REQUIRED_COLUMNS)
     columns = tuple(column for column in IMPORT_COLUMNS if column in reader.fieldnames)
     rows, errors = [], []
     try:
@@ -132,7 +131,7 @@ def parse_legislator_csv(content: bytes) -> tuple[list[tuple[int, dict]], list[l
             if not any(values.values()):
                 continue  # an empty line
             if len(rows) + len(errors) >= MAX_ROWS:
-                return [], [[0, "", f"The file has more than {MAX_ROWS} rows; split it."]]
+                raise CsvProblem(0, f"The file has more than {MAX_ROWS} rows; split it.")
             row, problem = _check_row(values, columns)
             if problem:
                 errors.append([reader.line_num, values.get("name", ""), problem])

@@ -41,6 +41,7 @@ from issues.services import advocacy_import
 from issues.services import advocacy_registry as services
 from members.decorators import admin_required, member_required
 from members.models import Organisation
+from members.uploads import CsvProblem
 from workgroups.permissions import is_admin
 
 PAGE_SIZE = 50
@@ -117,12 +118,16 @@ def import_legislators(request):
     form = LegislatorImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        result = advocacy_import.import_legislators(actor=request.user, content=upload.read())
-        return render(
-            request,
-            "issues/advocacy/registry_import_result.html",
-            {"result": result, "filename": upload.name},
-        )
+        try:
+            result = advocacy_import.import_legislators(actor=request.user, content=upload.read())
+        except CsvProblem as problem:  # the whole file: said next to the field
+            form.add_error("file", f"Nothing was imported. {problem}")
+        else:
+            return render(
+                request,
+                "issues/advocacy/registry_import_result.html",
+                {"result": result, "filename": upload.name},
+            )
     return render(
         request,
         "issues/advocacy/registry_import.html",

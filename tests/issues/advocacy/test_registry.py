@@ -361,11 +361,25 @@ def test_importing_the_same_file_again_changes_nothing(coalition, client_as):
     assert AdvocacyChange.objects.count() == recorded
 
 
-def test_a_file_without_the_required_columns_is_reported_on_line_1(coalition, client_as):
+def test_a_file_without_the_required_columns_is_refused_next_to_the_field(coalition, client_as):
     response = upload(client_as(coalition.admin), "name,district\nDana,12\n")
 
-    assert response.context["result"].errors == [
-        [1, "", "The first line must name the columns; missing: chamber, party."]
+    assert response.status_code == 400
+    assert response.context["form"].errors["file"] == [
+        "Nothing was imported. The first line must name the columns; missing: chamber, party."
+    ]
+    assert not Legislator.objects.exists()
+
+
+def test_a_file_of_too_many_rows_is_refused_whole(coalition, client_as, monkeypatch):
+    monkeypatch.setattr("issues.services.advocacy_import.MAX_ROWS", 2)
+    rows = "".join(f"Member {n},Assembly,{n},D,,,,,,,,\n" for n in range(1, 4))
+
+    response = upload(client_as(coalition.admin), HEADER + rows)
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["file"] == [
+        "Nothing was imported. The file has more than 2 rows; split it."
     ]
     assert not Legislator.objects.exists()
 
@@ -377,7 +391,8 @@ def test_a_file_that_is_not_utf8_is_reported(coalition, client_as):
             "latin-1"), "text/csv")},
     )  # fmt: skip
 
-    assert "not UTF-8" in response.context["result"].errors[0][2]
+    assert response.status_code == 400
+    assert "not UTF-8" in response.context["form"].errors["file"][0]
 
 
 def test_a_file_over_two_megabytes_is_refused_next_to_the_field(coalition, client_as):
