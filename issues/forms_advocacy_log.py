@@ -60,6 +60,13 @@ class LogChoices:
             choices.append((pk, f"{label} — carries {papers}" if papers else label))
         return choices
 
+    def bill_papers(self) -> dict[str, str]:
+        """Each bill's papers, as pks separated by spaces."""
+        return {
+            pk: " ".join(str(paper.pk) for paper in bill.papers.all())
+            for pk, bill in self.bills.items()
+        }
+
     def people_choices(self):
         return [(pk, person.full_name or person.email) for pk, person in self.people.items()]
 
@@ -77,6 +84,21 @@ def _kept_ids(contact) -> dict:
     people = {person.pk for person in contact.members_present.all()}
     people |= {follow_up.owner_id for follow_up in contact.follow_ups.all()}
     return {"papers": [paper.pk for paper in contact.papers.all()], "people": sorted(people)}
+
+
+class BillCheckboxes(forms.CheckboxSelectMultiple):
+    """The bills' boxes, each knowing the papers it carries (`papers`: their
+    pks, space-separated), so the page can offer the bills of the papers
+    ticked."""
+
+    def __init__(self, *args, papers_of=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.papers_of = papers_of or {}
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        option["papers"] = self.papers_of.get(str(value), "")
+        return option
 
 
 class ContactForm(forms.Form):
@@ -145,6 +167,7 @@ class ContactForm(forms.Form):
         self.fields["on"].initial = timezone.localdate
         self.fields["legislators"].choices = choices.legislator_choices()
         self.fields["papers"].choices = choices.paper_choices()
+        self.fields["bills"].widget = BillCheckboxes(papers_of=choices.bill_papers())
         self.fields["bills"].choices = choices.bill_choices()
         self.fields["members_present"].choices = choices.people_choices()
         self.fields["organisations_present"].choices = choices.organisation_choices()

@@ -86,4 +86,47 @@
   }
 
   document.querySelectorAll("[data-own-responses]").forEach(showOwnResponses);
+
+  // The bills offered are those carrying a paper ticked (and any bill ticked);
+  // all of them while no paper is ticked. Without this script all are shown.
+  function offerBillsOfPapers() {
+    var bills = Array.prototype.slice.call(
+      document.querySelectorAll('[data-papers] input[name="bills"]')
+    );
+    var papers = Array.prototype.slice.call(document.querySelectorAll('input[name="papers"]'));
+    if (!bills.length || !papers.length) {
+      return;
+    }
+    var list = bills[0].closest("fieldset");
+    var status = document.createElement("p");
+    status.className = "usa-hint";
+    status.setAttribute("aria-live", "polite");
+    list.querySelector("legend").after(status);
+    var every = document.querySelectorAll('input[name="bills"]').length;
+
+    function apply() {
+      var ticked = papers.filter(function (box) { return box.checked; }).map(function (box) {
+        return box.value;
+      });
+      var hidden = 0;
+      bills.forEach(function (box) {
+        var item = box.closest("[data-papers]");
+        var carried = item.dataset.papers.split(" ");
+        var offered = !ticked.length || box.checked || carried.some(function (pk) {
+          return ticked.indexOf(pk) !== -1;
+        });
+        item.hidden = !offered;
+        hidden += offered ? 0 : 1;
+      });
+      var shown = every - hidden;
+      status.textContent = ticked.length
+        ? "The bills that carry the papers ticked: " + shown + " of " + every + "."
+        : "";
+    }
+
+    papers.forEach(function (box) { box.addEventListener("change", apply); });
+    apply();
+  }
+
+  offerBillsOfPapers();
 })();

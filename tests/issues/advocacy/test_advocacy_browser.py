@@ -112,3 +112,29 @@ def test_a_contact_sent_back_starts_at_the_error_summary_whose_links_reach_the_f
     assert page.evaluate("document.activeElement.name") == "legislators"
     assert page.get_by_label("Notes").input_value() == "Typed before forgetting the legislators."
     assert_accessible(page)
+
+
+def test_the_form_offers_the_bills_of_the_papers_ticked(coalition, page_as):
+    from tests.factories import BillFactory
+
+    crisis, schools = adopted_paper(coalition, "Fund 988"), adopted_paper(coalition, "Schools")
+    BillFactory(number="AB 118", title="A 988 fee").papers.add(crisis)
+    BillFactory(number="AB 167", title="School grants").papers.add(schools)
+    BillFactory(number="LRB 12", title="Not tied to a paper yet")
+    page = page_as(coalition.wg_member)
+    console_errors = record_console_errors(page)
+
+    page.goto(reverse("advocacy:log_contact"))
+    bills = page.get_by_role("group", name="Bills discussed")
+    for number in ("AB 118", "AB 167", "LRB 12"):
+        assert bills.get_by_text(number, exact=False).is_visible()
+    papers = page.get_by_role("group", name="Papers discussed")
+    papers.get_by_text(crisis.title, exact=True).click()
+
+    assert bills.get_by_text("AB 118", exact=False).is_visible()
+    assert not bills.get_by_text("AB 167", exact=False).is_visible()
+    assert bills.get_by_text("LRB 12", exact=False).is_visible()
+    bills.get_by_text("The bills that carry the papers ticked: 2 of 3.").wait_for()
+    papers.get_by_text(schools.title, exact=True).click()
+    assert bills.get_by_text("AB 167", exact=False).is_visible()
+    assert console_errors == []
