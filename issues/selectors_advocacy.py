@@ -115,6 +115,22 @@ def open_follow_ups(*, user, just_mine: bool = False):
     )
 
 
+def logged_before(contact: Contact):
+    """Another contact of the same day with one of its legislators about one
+    of its papers: likely the same meeting, logged by two people."""
+    return (
+        Contact.objects.filter(
+            on=contact.on,
+            legislators__in=contact.legislators.all(),
+            papers__in=contact.papers.all(),
+        )
+        .exclude(pk=contact.pk)
+        .select_related("logged_by")
+        .order_by("pk")
+        .first()
+    )
+
+
 def overdue(follow_up) -> bool:
     return follow_up.done_at is None and follow_up.due_on < timezone.localdate()
 

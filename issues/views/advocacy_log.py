@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -52,6 +53,17 @@ def log_contact(request):
             actor=request.user, details=form.details(), follow_ups=follow_ups.rows()
         )
         messages.success(request, "The contact is logged.")
+        if earlier := selectors.logged_before(contact):
+            messages.warning(
+                request,
+                format_html(
+                    '{} logged <a href="{}">a contact on the same day</a> with one of these '
+                    "legislators about one of these papers. If it was the same meeting, keep "
+                    "one of the two: delete the other from its page.",
+                    earlier.logged_by.full_name if earlier.logged_by else "Someone",
+                    earlier.get_absolute_url(),
+                ),
+            )
         return redirect(contact)
     return _contact_form(request, form, follow_ups, contact=None)
 

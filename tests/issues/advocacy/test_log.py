@@ -287,6 +287,34 @@ def test_the_error_summary_names_the_follow_ups_mistakes_too(coalition, member, 
     )
 
 
+def test_a_contact_that_looks_logged_already_is_pointed_out(coalition, member, paper):
+    legislator = LegislatorFactory()
+    earlier = ContactFactory(
+        on=datetime.date(2025, 3, 4), legislators=[legislator, LegislatorFactory()],
+        papers=[paper], logged_by=coalition.core,
+    )  # fmt: skip
+    ContactFactory(on=datetime.date(2025, 3, 5), legislators=[legislator], papers=[paper])
+
+    response = member.post(NEW, contact_data(legislators=[legislator], papers=[paper]), follow=True)
+
+    page = response.content.decode()
+    assert "The contact is logged." in page
+    assert (
+        f'{coalition.core.full_name} logged <a href="{earlier.get_absolute_url()}">a contact on '
+        "the same day</a>"
+    ) in page
+
+
+def test_a_contact_unlike_any_other_is_not_pointed_out(coalition, member, paper):
+    ContactFactory(on=datetime.date(2025, 3, 4), papers=[paper])  # another legislator
+
+    response = member.post(
+        NEW, contact_data(legislators=[LegislatorFactory()], papers=[paper]), follow=True
+    )
+
+    assert "on the same day" not in response.content.decode()
+
+
 def test_legislators_met_together_may_each_respond_differently(coalition, member, paper):
     for_it, against, unsure = (LegislatorFactory() for _ in range(3))
     data = contact_data(
