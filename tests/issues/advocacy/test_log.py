@@ -369,6 +369,7 @@ def test_a_response_for_one_legislator_only_still_needs_one_for_the_others(membe
     page = response.content.decode()
     assert "give each legislator met a response below" in page
     assert 'value="opposed" selected' in page  # what was chosen is kept
+    assert "data-own-responses open" in page  # where the missing one is given
     assert not Contact.objects.exists()
 
 
