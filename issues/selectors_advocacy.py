@@ -51,16 +51,22 @@ def responses_in_order():
     )
 
 
-def _contacts():
-    """Contacts with what a row of a contacts table, or of latest responses,
-    shows."""
+def _who_met():
+    """Contacts ready to say who met the legislators (Contact.met_by)."""
     return Contact.objects.select_related("logged_by").prefetch_related(
-        Prefetch("responses", queryset=responses_in_order()),
-        Prefetch("papers", queryset=IssuePaper.objects.only("pk", "title").order_by("title")),
         Prefetch(
             "members_present",
             queryset=get_user_model().objects.only("pk", "full_name").order_by("full_name"),
-        ),
+        )
+    )
+
+
+def _contacts():
+    """Contacts with what a row of a contacts table, or of latest responses,
+    shows."""
+    return _who_met().prefetch_related(
+        Prefetch("responses", queryset=responses_in_order()),
+        Prefetch("papers", queryset=IssuePaper.objects.only("pk", "title").order_by("title")),
     )
 
 
@@ -414,8 +420,6 @@ def legislator_page(*, pk: int) -> LegislatorPage:
 
 RECENT_CONTACTS = 10
 
-# Reads -----------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class Reached:
@@ -464,21 +468,6 @@ def _papers():
     )
 
 
-def _met_by(contact_ids) -> dict[int, list[str]]:
-    """Who met the legislators at each contact: the members present, else
-    its logger. One query."""
-    present: dict[int, list[str]] = {pk: [] for pk in contact_ids}
-    logger: dict[int, list[str]] = {}
-    rows = Contact.objects.filter(pk__in=contact_ids).values_list(
-        "pk", "members_present__full_name", "logged_by__full_name"
-    )
-    for pk, name, logged_by in rows.order_by("pk", "members_present__full_name"):
-        if name:
-            present[pk].append(name)
-        logger[pk] = [logged_by] if logged_by else []
-    return {pk: names or logger.get(pk, []) for pk, names in present.items()}
-
-
 def _people(paper_ids) -> dict[int, set[str]]:
     """The members who met legislators about each paper, or logged it."""
     through = Contact.papers.through.objects.filter(issuepaper_id__in=paper_ids)
@@ -525,7 +514,10 @@ def advocacy_by_paper(*, today) -> list[OverviewRow]:
 
     latest = latest_responses(paper_ids=ids)
     legislators = Legislator.objects.in_bulk({row.legislator_id for row in latest})
-    met_by = _met_by({row.contact_id for row in latest})
+    met_by = {
+        pk: contact.met_by
+        for pk, contact in _who_met().in_bulk({row.contact_id for row in latest}).items()
+    }
     responses: dict[int, dict[int, Latest]] = {}
     for row in latest:
         responses.setdefault(row.paper_id, {})[row.legislator_id] = row

@@ -231,6 +231,15 @@ class Contact(models.Model):
     def get_absolute_url(self):
         return reverse("advocacy:contact", kwargs={"pk": self.pk})
 
+    @property
+    def met_by(self) -> list[str]:
+        """Who from the coalition met them: the members present, else whoever
+        logged it. Reads members_present (prefetch it) and logged_by."""
+        present = [person.full_name for person in self.members_present.all()]
+        if present:
+            return present
+        return [self.logged_by.full_name] if self.logged_by and self.logged_by.full_name else []
+
 
 class LegislatorResponse(models.Model):
     """A legislator met at a contact, and how they responded: at one meeting
