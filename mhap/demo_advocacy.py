@@ -572,7 +572,7 @@ def _seed_recent(papers, bills, legislators, people) -> None:
 
 def _contact(*, on, kind, names, emails, keys, response, notes, staff, papers, bills,
              legislators, people):  # fmt: skip
-    from issues.models import AdvocacyChange
+    from issues.services.advocacy import record
     from issues.services.advocacy_log import contact_snapshot
     from tests.factories import ContactFactory
 
@@ -602,20 +602,19 @@ def _contact(*, on, kind, names, emails, keys, response, notes, staff, papers, b
         created_at=_at(on),
     )
     # Its record, as logging it in the Hub writes (issues.services.advocacy_log).
-    AdvocacyChange.objects.create(
+    record(
         actor=members[0],
-        at=_at(on),
         subject="contact",
         subject_id=contact.pk,
         action="created",
-        changes={name: [None, value] for name, value in contact_snapshot(contact).items()},
+        after=contact_snapshot(contact),
+        at=_at(on),
     )
     return contact
 
 
 def _follow_up(contact, description, owner, due, *, done):
-    from issues.models import AdvocacyChange
-    from issues.services.advocacy import snapshot
+    from issues.services.advocacy import record, snapshot
     from issues.services.advocacy_log import FOLLOW_UP_FIELDS
     from tests.factories import FollowUpFactory
 
@@ -627,23 +626,22 @@ def _follow_up(contact, description, owner, due, *, done):
         done_at=_at(due - datetime.timedelta(days=2)) if done else None,
         done_by=owner if done else None,
     )
-    added = {"contact": contact.pk, **snapshot(follow_up, FOLLOW_UP_FIELDS)}
-    AdvocacyChange.objects.create(
+    about = {"subject": "follow_up", "subject_id": follow_up.pk}
+    record(
         actor=contact.logged_by,
-        at=contact.created_at,
-        subject="follow_up",
-        subject_id=follow_up.pk,
         action="created",
-        changes={name: [None, value] for name, value in added.items()},
+        after={"contact": contact.pk, **snapshot(follow_up, FOLLOW_UP_FIELDS)},
+        at=contact.created_at,
+        **about,
     )
     if done:
-        AdvocacyChange.objects.create(
+        record(
             actor=owner,
-            at=follow_up.done_at,
-            subject="follow_up",
-            subject_id=follow_up.pk,
             action="done",
-            changes={"done": [False, True]},
+            before={"done": False},
+            after={"done": True},
+            at=follow_up.done_at,
+            **about,
         )
     return follow_up
 

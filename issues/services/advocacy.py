@@ -2,6 +2,7 @@
 AdvocacyChange in the same transaction (who, when, what, old -> new)."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from issues.models import AdvocacyChange
 
@@ -23,7 +24,7 @@ def snapshot(instance, fields) -> dict:
     return {field: _plain(getattr(instance, field)) for field in fields}
 
 
-def record(*, actor, subject: str, subject_id: int, action: str, before=None, after=None):
+def record(*, actor, subject: str, subject_id: int, action: str, before=None, after=None, at=None):
     """Record a change. With `before` and `after` snapshots, only the fields
     that differ are kept; a change that changed nothing is not recorded."""
     changes = {}
@@ -39,5 +40,10 @@ def record(*, actor, subject: str, subject_id: int, action: str, before=None, af
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record() belongs in the transaction of the change it records")
     return AdvocacyChange.objects.create(
-        actor=actor, subject=subject, subject_id=subject_id, action=action, changes=changes
+        actor=actor,
+        at=at or timezone.now(),  # `at`: when it happened, for the demo's past season
+        subject=subject,
+        subject_id=subject_id,
+        action=action,
+        changes=changes,
     )
